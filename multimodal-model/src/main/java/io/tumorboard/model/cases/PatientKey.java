@@ -28,6 +28,14 @@ public final class PatientKey {
         this.secret = new SecretKeySpec(siteSecret.clone(), ALGORITHM);
     }
 
+    /**
+     * The key of a simulated demo hospital, whose secret is public on purpose: the demo cohort's {@code truth/}
+     * and the pipeline's demo run must agree on keys. Never used for a real site, which configures its own secret.
+     */
+    public static PatientKey demo(String site) {
+        return new PatientKey(site, ("tumorboard-demo-secret-" + site).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The pseudonymous key of one patient identifier at this site. */
     public String of(String patientIdentifier) {
         Objects.requireNonNull(patientIdentifier, "patientIdentifier");
