@@ -57,12 +57,13 @@ final class OcrNoise {
 
     private static String damage(String word, RandomGenerator random) {
         int at = 1 + random.nextInt(word.length() - 2);
+        String doubled = word.substring(0, at) + word.charAt(at) + word.substring(at);
         return switch (random.nextInt(4)) {
             case 0 -> word.substring(0, at) + " " + word.substring(at);
             case 1 -> word.substring(0, at) + word.substring(at + 1);
-            case 2 -> word.contains("m") ? word.replaceFirst("m", "rn") : word.replaceFirst("l", "I");
-            default -> word.contains("rn") ? word.replaceFirst("rn", "m")
-                    : word.substring(0, at) + word.charAt(at) + word.substring(at);
+            case 2 -> word.contains("m") ? word.replaceFirst("m", "rn")
+                    : word.contains("l") ? word.replaceFirst("l", "I") : doubled;
+            default -> word.contains("rn") ? word.replaceFirst("rn", "m") : doubled;
         };
     }
 }

@@ -41,6 +41,17 @@ final class PathologyReportText {
                     ? "Present" : pick(List.of("Not identified", "Cannot be assessed"), r)).append('\n');
             return s.toString();
         }
+        s.append("Accession: S").append(p.pathologyReportDate().getYear() % 100).append('-')
+                .append(10_000 + r.nextInt(90_000)).append('\n');
+        s.append("Clinical history: ").append(side.toLowerCase(Locale.ROOT)).append(' ').append(p.lobe().words())
+                .append(" mass").append(p.neoadjuvant() ? ", status post neoadjuvant chemotherapy" : "").append('\n');
+        s.append("Gross description: Received fresh labeled with the patient's name and \"")
+                .append(side.toLowerCase(Locale.ROOT)).append(' ').append(p.lobe().words())
+                .append("\" is a lobectomy specimen measuring ").append(specimen(p, r))
+                .append(" cm. Sectioning reveals a ").append(cm(d.pathologySizeMm()))
+                .append(" cm tan-white firm mass, ").append(1 + r.nextInt(40) / 10.0)
+                .append(" cm from the bronchial margin. Representative sections submitted in ")
+                .append(6 + r.nextInt(10)).append(" cassettes.\n");
         s.append("LUNG TISSUE CHECKLIST\n");
         s.append("Procedure: ").append(side).append(' ').append(p.lobe().words()).append(" lobectomy\n");
         s.append("Tumor site: ").append(side).append(' ').append(p.lobe().words()).append('\n');
@@ -63,6 +74,7 @@ final class PathologyReportText {
         s.append("Pathologic stage classification (pTNM, AJCC ").append(p.documentedEdition().label())
                 .append(" Edition): ").append(p.neoadjuvant() ? "yp" : "p").append(d.pathological().t())
                 .append(" p").append(d.pathological().n()).append('\n');
+        s.append("Electronically signed out by the attending pathologist\n");
         return s.toString();
     }
 
@@ -77,6 +89,10 @@ final class PathologyReportText {
             s.append("COMMENT: Limited sample; tumor size and margins cannot be assessed.\n");
             return s.toString();
         }
+        s.insert(0, "SPECIMENS: A. LYMPH NODE, STATION 7. B. " + side + " " + lobe + ".\n"
+                + "GROSS DESCRIPTION: B. RECEIVED IN FORMALIN IS A LOBECTOMY SPECIMEN MEASURING " + specimen(p, r)
+                + " CM. THE PLEURA IS INKED BLACK. ON SECTIONING A " + cm(d.pathologySizeMm())
+                + " CM GRAY-WHITE MASS IS IDENTIFIED.\n");
         s.append("LUNG, ").append(side).append(' ').append(lobe).append(", LOBECTOMY:\n");
         s.append("- ").append(pick(List.of("INVASIVE ", "", "MODERATELY DIFFERENTIATED "), r))
                 .append(pick(d.reportHistology().reportWords(), r).toUpperCase(Locale.ROOT))
@@ -99,8 +115,10 @@ final class PathologyReportText {
     }
 
     private static String scanned(LatentPatient p, Documentation d, RandomGenerator r) {
-        String side = side(d.reportLaterality(), false);
-        StringBuilder s = new StringBuilder("Material examined: ");
+        String side = side(d.reportLaterality(), false).toLowerCase(Locale.ROOT);
+        StringBuilder s = new StringBuilder("Clinical information: ")
+                .append(p.surgery() ? "lung tumour, resection" : "suspected lung carcinoma, histological confirmation")
+                .append(".\nMaterial examined: ");
         if (!p.surgery()) {
             s.append("bronchoscopic biopsy, ").append(side).append(' ').append(p.lobe().words()).append(".\n");
             s.append("Microscopy: infiltrates of ").append(pick(d.reportHistology().reportWords(), r))
@@ -131,6 +149,14 @@ final class PathologyReportText {
                     .append(" R").append(p.marginPositive() ? 1 : 0).append(".\n");
         }
         return s.toString();
+    }
+
+    /** Specimen dimensions (cm): a distractor size every real report has beside the tumour's. */
+    private static String specimen(LatentPatient p, RandomGenerator r) {
+        double length = Math.max(p.sizeMm() / 10.0 + 4, 9 + r.nextInt(80) / 10.0);
+        return DocumentationPlanner.fmt(Math.round(length * 10) / 10.0) + " x "
+                + DocumentationPlanner.fmt(5 + r.nextInt(40) / 10.0) + " x "
+                + DocumentationPlanner.fmt(2.5 + r.nextInt(20) / 10.0);
     }
 
     private static String nodes(String n, RandomGenerator r) {
