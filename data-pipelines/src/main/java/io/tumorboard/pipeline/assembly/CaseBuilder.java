@@ -6,6 +6,7 @@ import io.tumorboard.model.cases.Demographics;
 import io.tumorboard.model.cases.ImagingStudy;
 import io.tumorboard.model.cases.ImplantedDevice;
 import io.tumorboard.model.cases.LabResult;
+import io.tumorboard.model.cases.Outcome;
 import io.tumorboard.model.cases.PathologyReport;
 import io.tumorboard.model.cases.PatientCase;
 import io.tumorboard.model.cases.PlannedImaging;
@@ -20,6 +21,7 @@ import io.tumorboard.pipeline.ingest.Payloads;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -57,6 +59,7 @@ public final class CaseBuilder {
         List<PathologyReport> pathology = new ArrayList<>();
         Map<String, ImagingStudy> imaging = new LinkedHashMap<>();
         Integer ecog = null;
+        Double packYears = null;
         SmokingStatus smoking = SmokingStatus.UNKNOWN;
         long newest = 0;
         for (CaseFragment f : sorted) {
@@ -66,7 +69,11 @@ public final class CaseBuilder {
                 case CONDITION -> cancer = earliest(cancer, Payloads.read(f.payloadJson(), PrimaryCancer.class));
                 case STAGE -> staging.add(Payloads.read(f.payloadJson(), StageObservation.class));
                 case ECOG -> ecog = Integer.valueOf(Payloads.read(f.payloadJson(), CodedValue.class).value());
-                case SMOKING -> smoking = SmokingStatus.valueOf(Payloads.read(f.payloadJson(), CodedValue.class).value());
+                case SMOKING -> {
+                    CodedValue status = Payloads.read(f.payloadJson(), CodedValue.class);
+                    smoking = SmokingStatus.valueOf(status.value());
+                    packYears = status.quantity() != null ? status.quantity() : packYears;
+                }
                 case LAB, TUMOR_SIZE -> labs.add(Payloads.read(f.payloadJson(), LabResult.class));
                 case ALLERGY -> allergies.add(Payloads.read(f.payloadJson(), Allergy.class));
                 case DEVICE -> devices.add(Payloads.read(f.payloadJson(), ImplantedDevice.class));
@@ -78,14 +85,17 @@ public final class CaseBuilder {
         }
         Demographics demographics = patient == null ? null
                 : new Demographics(patient.sex(), age(patient.birthDate(), cancer));
-        ClinicalFacts clinical = new ClinicalFacts(ecog, smoking, null, labs, allergies, devices, planned, null);
+        staging.sort(Comparator.comparing(StageObservation::date, Comparator.nullsFirst(LocalDate::compareTo))
+                .thenComparing(StageObservation::basis).thenComparing(StageObservation::descriptor)
+                .thenComparing(s -> s.source() == null ? "" : s.source().reference()));
+        ClinicalFacts clinical = new ClinicalFacts(ecog, smoking, packYears, labs, allergies, devices, planned, null);
         List<ImagingStudy> studies = imaging.values().stream()
                 .sorted(Comparator.comparing(ImagingStudy::date, Comparator.nullsFirst(LocalDate::compareTo))
                         .thenComparing(ImagingStudy::studyId))
                 .toList();
         PatientCase unflagged = new PatientCase(null, caseKey, site, fragments.size(),
                 newest == 0 ? null : Instant.ofEpochMilli(newest), demographics, cancer, staging, studies, pathology,
-                clinical, null, null, List.of(), null);
+                clinical, outcome(patient, cancer), null, List.of(), null);
         return unflagged.withFlags(rules.evaluate(unflagged));
     }
 
@@ -113,6 +123,19 @@ public final class CaseBuilder {
         Comparator<PrimaryCancer> byDate = Comparator.comparing(PrimaryCancer::diagnosisDate,
                 Comparator.nullsLast(LocalDate::compareTo));
         return byDate.compare(candidate, known) < 0 ? candidate : known;
+    }
+
+    /** Survival from diagnosis: death when a death date is known, else censored at last contact. */
+    private static Outcome outcome(PatientFacts patient, PrimaryCancer cancer) {
+        if (patient == null || cancer == null || cancer.diagnosisDate() == null) {
+            return null;
+        }
+        LocalDate last = patient.deceasedDate() != null ? patient.deceasedDate() : patient.lastContactDate();
+        if (last == null || last.isBefore(cancer.diagnosisDate())) {
+            return null;
+        }
+        return new Outcome((int) ChronoUnit.DAYS.between(cancer.diagnosisDate(), last), patient.deceasedDate() != null,
+                last);
     }
 
     private static Integer age(LocalDate birth, PrimaryCancer cancer) {

@@ -40,7 +40,10 @@ final class ConditionMapper {
         if (profile.contains("secondary-cancer")) {
             throw new RecordSkip("Condition: secondary cancer (metastasis) conditions are not in case schema 1.0");
         }
-        String topography = topography(condition.getCode());
+        String topography = bodySiteTopography(condition);
+        if (topography == null) {
+            topography = topography(condition.getCode());
+        }
         if (topography == null && !profile.contains("primary-cancer")) {
             throw new RecordSkip("Condition: not a malignant neoplasm (no ICD-10 C code, no mCODE primary-cancer "
                     + "profile)");
@@ -68,6 +71,17 @@ final class ConditionMapper {
                     String value = m.group();
                     return value.length() > 5 ? value.substring(0, 5) : value;
                 }
+            }
+        }
+        return null;
+    }
+
+    /** mCODE codes the primary's site in bodySite, with an ICD-O-3 topography coding beside SNOMED CT. */
+    private static String bodySiteTopography(Condition condition) {
+        for (CodeableConcept site : condition.getBodySite()) {
+            String code = topography(site);
+            if (code != null) {
+                return code;
             }
         }
         return null;

@@ -52,8 +52,7 @@ final class DiagnosticReportMapper {
         }
         if (radiology) {
             List<ExtractedFact> facts = reader.read(text, ReportText.Kind.RADIOLOGY);
-            String studyId = report.hasImagingStudy() ? lastSegment(report.getImagingStudyFirstRep().getReference())
-                    : report.getIdElement().getIdPart();
+            String studyId = studyId(report);
             String response = facts.stream().filter(f -> f.field() == ExtractedFact.ReportField.RESPONSE)
                     .map(ExtractedFact::value).findFirst().orElse(null);
             return source.fragment(patient, FragmentKind.IMAGING_REPORT, date, new ImagingStudy(studyId, date,
@@ -104,6 +103,24 @@ final class DiagnosticReportMapper {
             return "CR";
         }
         return null;
+    }
+
+    /**
+     * The imaging study the report reads, so its radiomics row joins it: an identifier whose system names the
+     * imaging study, else the ImagingStudy reference, else the report's own id.
+     */
+    private static String studyId(DiagnosticReport report) {
+        for (var identifier : report.getIdentifier()) {
+            String system = identifier.getSystem() == null ? "" : identifier.getSystem().toLowerCase(Locale.ROOT);
+            if ((system.contains("imaging-study") || system.contains("study-uid") || system.contains("accession"))
+                    && identifier.hasValue()) {
+                return identifier.getValue();
+            }
+        }
+        if (report.hasImagingStudy()) {
+            return lastSegment(report.getImagingStudyFirstRep().getReference());
+        }
+        return report.getIdElement().getIdPart();
     }
 
     private static String lastSegment(String reference) {

@@ -65,11 +65,11 @@ final class ObservationMapper {
             }
             if (ECOG.equals(code)) {
                 return source.fragment(patient, FragmentKind.ECOG, date,
-                        new CodedValue(Integer.toString(ecog(observation, id)), source.ref(date)));
+                        new CodedValue(Integer.toString(ecog(observation, id)), null, source.ref(date)));
             }
             if (SMOKING.equals(code)) {
                 return source.fragment(patient, FragmentKind.SMOKING, date,
-                        new CodedValue(smoking(observation, id).name(), source.ref(date)));
+                        new CodedValue(smoking(observation, id).name(), packYears(observation), source.ref(date)));
             }
             if (EGFR.equals(code)) {
                 Quantity q = quantity(observation, id);
@@ -97,6 +97,18 @@ final class ObservationMapper {
         }
         // A SNOMED CT concept id (all digits) says nothing readable by itself: its display does.
         return FhirValues.text(value);
+    }
+
+    /** Pack-years as a component (LOINC 8664-5, or SNOMED CT 401201003) of the smoking status observation. */
+    private static Double packYears(Observation observation) {
+        for (var component : observation.getComponent()) {
+            boolean packYears = component.getCode().getCoding().stream()
+                    .anyMatch(c -> "8664-5".equals(c.getCode()) || "401201003".equals(c.getCode()));
+            if (packYears && component.hasValueQuantity() && component.getValueQuantity().hasValue()) {
+                return component.getValueQuantity().getValue().doubleValue();
+            }
+        }
+        return null;
     }
 
     private static int ecog(Observation observation, String id) throws RecordRejection {

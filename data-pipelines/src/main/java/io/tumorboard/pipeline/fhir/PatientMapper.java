@@ -6,6 +6,8 @@ import io.tumorboard.pipeline.ingest.PatientFacts;
 import io.tumorboard.pipeline.ingest.RecordRejection;
 import io.tumorboard.pipeline.ingest.RejectionCode;
 import java.time.LocalDate;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 
@@ -25,7 +27,17 @@ final class PatientMapper {
                         source.identity() + " has no medical record number (identifier of type MR)"));
         String sex = patient.hasGender() ? patient.getGender().toCode() : "unknown";
         LocalDate birth = patient.hasBirthDateElement() ? FhirValues.day(patient.getBirthDateElement()) : null;
+        LocalDate deceased = patient.hasDeceasedDateTimeType() ? FhirValues.day(patient.getDeceasedDateTimeType()) : null;
+        LocalDate lastContact = null;
+        for (Extension extension : patient.getExtension()) {
+            if (extension.getUrl() != null && extension.getUrl().endsWith("last-contact-date")
+                    && extension.getValue() instanceof BaseDateTimeType date) {
+                lastContact = FhirValues.day(date);
+            }
+        }
         String id = patient.getIdElement().getIdPart();
-        return source.fragment(id, FragmentKind.PATIENT, null, new PatientFacts(mrn, sex, birth));
+        LocalDate lastKnown = deceased != null ? deceased : lastContact;
+        return source.fragment(id, FragmentKind.PATIENT, lastKnown,
+                new PatientFacts(mrn, sex, birth, deceased, lastContact));
     }
 }

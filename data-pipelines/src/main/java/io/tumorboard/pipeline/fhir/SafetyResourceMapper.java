@@ -73,8 +73,11 @@ final class SafetyResourceMapper {
         if (modality == null) {
             throw new RecordSkip("ServiceRequest: not an imaging request");
         }
-        String words = description.toLowerCase(Locale.ROOT);
-        boolean contrast = words.contains("contrast") && !words.matches(".*\\b(without|w/o|no|non)[- ]contrast.*");
+        StringBuilder wording = new StringBuilder(description);
+        request.getOrderDetail().forEach(detail -> wording.append(' ').append(FhirValues.text(detail)));
+        String words = wording.toString().toLowerCase(Locale.ROOT);
+        boolean contrast = (words.contains("contrast") || words.contains("gadolin") || words.contains("iodinated"))
+                && !words.matches(".*\\b(without|w/o|no|non)[- ]contrast.*");
         boolean iodinated = contrast && ("CT".equals(modality) || words.contains("iod"));
         boolean gadolinium = contrast && ("MR".equals(modality) || words.contains("gadolin"));
         boolean ionizing = !"MR".equals(modality);

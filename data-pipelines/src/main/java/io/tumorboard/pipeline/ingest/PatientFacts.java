@@ -9,6 +9,9 @@ import java.time.LocalDate;
  * @param mrn the site's medical record number
  * @param sex administrative sex as FHIR writes it
  * @param birthDate birth date, for age at diagnosis; may be null
+ * @param deceasedDate date of death ({@code Patient.deceasedDateTime}), null when alive or unknown
+ * @param lastContactDate date of last contact (a {@code last-contact-date} extension), null when not exported
  */
-public record PatientFacts(String mrn, String sex, LocalDate birthDate) {
+public record PatientFacts(String mrn, String sex, LocalDate birthDate, LocalDate deceasedDate,
+                           LocalDate lastContactDate) {
 }

@@ -25,6 +25,9 @@ public final class RadiomicsRowReader {
 
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setTrim(true).get();
 
+    /** pyradiomics batch mode copies its input table's Image and Mask paths into the output: inputs, not features. */
+    private static final java.util.Set<String> INPUT_COLUMNS = java.util.Set.of("Image", "Mask", "Label");
+
     private final PatientKey keys;
 
     public RadiomicsRowReader(PatientKey keys) {
@@ -52,7 +55,7 @@ public final class RadiomicsRowReader {
                 case "modality" -> modality = value.isEmpty() ? null : value;
                 case "study_date" -> date = date(value);
                 default -> {
-                    if (!name.isEmpty() && !name.startsWith("diagnostics_")) {
+                    if (!name.isEmpty() && !name.startsWith("diagnostics_") && !INPUT_COLUMNS.contains(name)) {
                         features.put(name, number(name, value));
                     }
                 }
