@@ -27,9 +27,18 @@ public final class SyntheticCohort {
     /**
      * @param siteCount  number of hospitals
      * @param dimension  features per case
-     * @param baseCases  training cases at the smallest site; site i has baseCases * (1 + i)
+     * @param baseCases  training cases at the smallest site; site i has baseCases * (1 + i mod 4)
      */
     public static SyntheticCohort generate(int siteCount, int dimension, int baseCases, long seed) {
+        return generate(siteCount, dimension, baseCases, seed, 1.5);
+    }
+
+    /**
+     * @param heterogeneity standard deviation of each site's feature mean shift (0 = IID sites; 1.5 is
+     *                      strongly non-IID: sites barely overlap in feature space)
+     */
+    public static SyntheticCohort generate(int siteCount, int dimension, int baseCases, long seed,
+                                           double heterogeneity) {
         Random rnd = new Random(seed);
         double[] w = new double[dimension + 1];
         for (int j = 0; j <= dimension; j++) {
@@ -39,7 +48,7 @@ public final class SyntheticCohort {
         for (int s = 0; s < siteCount; s++) {
             double[] shift = new double[dimension];
             for (int j = 0; j < dimension; j++) {
-                shift[j] = rnd.nextGaussian() * 1.5;
+                shift[j] = rnd.nextGaussian() * heterogeneity;
             }
             int n = baseCases * (1 + s % 4);
             sites.add(new Site(String.format("hospital-%03d", s + 1), sample(rnd, w, shift, n),
