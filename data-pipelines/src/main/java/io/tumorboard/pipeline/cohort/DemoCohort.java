@@ -27,8 +27,13 @@ public final class DemoCohort {
 
     /** The default cohort in {@code out}: generated when absent or when {@code fresh}, else read from cohort.json. */
     public static CohortSummary prepare(Path out, boolean fresh) {
-        CohortSettings settings = new CohortSettings(CohortSettings.DEFAULT_SITES, CohortSettings.DEFAULT_PATIENTS,
-                CohortSettings.DEFAULT_SEED, out);
+        return prepare(new CohortSettings(CohortSettings.DEFAULT_SITES, CohortSettings.DEFAULT_PATIENTS,
+                CohortSettings.DEFAULT_SEED, out), fresh);
+    }
+
+    /** A cohort in {@code settings.out()}: generated when absent or when {@code fresh}, else read back. */
+    public static CohortSummary prepare(CohortSettings settings, boolean fresh) {
+        Path out = settings.out();
         if (Files.exists(out.resolve("cohort.json")) && !fresh) {
             return CohortSummaryReader.read(out);
         }

@@ -11,6 +11,9 @@ import java.util.List;
  * or invasion of mediastinum, heart, great vessels...). 7th: AJCC Cancer Staging Manual, 7th ed. (2010), ch. 25
  * Lung (T1a &le; 2 cm, T1b &le; 3 cm, T2a &le; 5 cm, T2b &le; 7 cm, T3 &gt; 7 cm; M1a/M1b; groups IA..IV), checked
  * against the SEER TNM 7th lung tables in ../shared/reference-data/seer-tnm7-lung by a test.
+ *
+ * <p>Deliberately independent of {@code io.tumorboard.model.rules.staging}: the generator's truth is the oracle
+ * the product's staging rules are evaluated against, and an oracle that called the rules would inherit their bugs.
  */
 final class LungStageGroups {
 
