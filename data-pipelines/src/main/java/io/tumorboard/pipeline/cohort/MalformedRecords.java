@@ -1,9 +1,12 @@
 package io.tumorboard.pipeline.cohort;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,6 +101,42 @@ final class MalformedRecords {
                         "duplicate radiomics row: the same study_id appears earlier in the table", random);
                 default -> throw new IllegalStateException(kind.name());
             }
+        }
+    }
+
+    /**
+     * Adds malformed pathology text files (about 1%, at least two): one naming an MRN the site never exported,
+     * one an addendum saved in Latin-1 (not valid UTF-8). Each is one line, so its rejection is at line 1.
+     */
+    void injectTextFiles(List<ExportFile> textFiles, char mrnPrefix, RandomGenerator random) {
+        int count = (int) Math.max(2, Math.round(textFiles.size() * RATE));
+        int originals = textFiles.size();
+        Set<String> paths = new HashSet<>();
+        textFiles.forEach(file -> paths.add(file.relativePath()));
+        for (int i = 0; i < count; i++) {
+            ExportFile original = textFiles.get(random.nextInt(originals));
+            String text = new String(original.lines().get(0).bytes(), StandardCharsets.UTF_8);
+            String[] parts = original.relativePath().substring("reports/".length()).split("__");
+            ExportFile file;
+            if (i % 2 == 0) {
+                // MRNs the sampler draws stay below 9,000,000; this one belongs to nobody at the site.
+                String mrn;
+                do {
+                    mrn = mrnPrefix + Integer.toString(9_000_000 + random.nextInt(999_999));
+                } while (paths.contains(ResourceIds.pathologyTextFile(mrn, LocalDate.parse(parts[1]))));
+                file = new ExportFile(ResourceIds.pathologyTextFile(mrn, LocalDate.parse(parts[1])));
+                file.lines().add(new ExportFile.Line(text.getBytes(StandardCharsets.UTF_8),
+                        MalformedKind.MISSING_PATIENT_REFERENCE,
+                        "report for MRN " + mrn + ", who is not in Patient.ndjson"));
+            } else {
+                LocalDate addendum = LocalDate.parse(parts[1]).plusDays(1 + i);
+                file = new ExportFile(ResourceIds.pathologyTextFile(parts[0], addendum));
+                String latin1 = "Nachtrag / addendum: Befund vorl\u00e4ufig. " + text;
+                file.lines().add(new ExportFile.Line(latin1.getBytes(StandardCharsets.ISO_8859_1),
+                        MalformedKind.NON_UTF8_BYTES, "bytes that are not valid UTF-8 (Latin-1 0xE4)"));
+            }
+            paths.add(file.relativePath());
+            textFiles.add(file);
         }
     }
 

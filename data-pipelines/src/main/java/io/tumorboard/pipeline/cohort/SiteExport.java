@@ -62,7 +62,7 @@ final class SiteExport {
         List<PatientCase> expected = new ArrayList<>();
         List<Map<String, Object>> truth = new ArrayList<>();
         List<Map<String, Object>> discrepancies = new ArrayList<>();
-        int textFiles = 0;
+        List<ExportFile> textFiles = new ArrayList<>();
         for (int i = 0; i < patients; i++) {
             SplittableRandom random = new SplittableRandom(patientSeed(i));
             LatentPatient p = sampler.sample(i, random);
@@ -79,15 +79,20 @@ final class SiteExport {
                 fhirFiles.get(resource.fhirType()).add(utf8(parser.encodeResourceToString(resource)));
             }
             if (p.hasPathology() && profile.pathologyAsTextFiles()) {
-                Files.writeString(siteDir.resolve(d.pathologyDocument()), pathologyText, StandardCharsets.UTF_8);
-                textFiles++;
+                ExportFile text = new ExportFile(d.pathologyDocument());
+                text.add(utf8(pathologyText));
+                textFiles.add(text);
             }
             expected.add(assembler.assemble(p, d, radiologyText, pathologyText, features));
             truth.add(TruthRecords.patient(p));
             d.discrepancies().forEach(x -> discrepancies.add(TruthRecords.discrepancy(p, x)));
             patientDone.run();
         }
-        new MalformedRecords(profile.site()).inject(fhirFiles, radiomics, new SplittableRandom(patientSeed(-1)));
+        MalformedRecords malformed = new MalformedRecords(profile.site());
+        malformed.inject(fhirFiles, radiomics, new SplittableRandom(patientSeed(-1)));
+        if (!textFiles.isEmpty()) {
+            malformed.injectTextFiles(textFiles, profile.mrnPrefix(), new SplittableRandom(patientSeed(-2)));
+        }
 
         List<Map<String, Object>> rejections = new ArrayList<>();
         Map<String, Integer> recordsPerType = new LinkedHashMap<>();
@@ -98,8 +103,11 @@ final class SiteExport {
         }
         writeLines(siteDir, radiomics, rejections);
         recordsPerType.put("radiomics rows", radiomics.lines().size() - 1);
+        for (ExportFile text : textFiles) {
+            writeLines(siteDir, text, rejections);
+        }
         if (profile.pathologyAsTextFiles()) {
-            recordsPerType.put("pathology text files", textFiles);
+            recordsPerType.put("pathology text files", textFiles.size());
         }
         writeJsonLines(truthDir.resolve("patients.jsonl"), truth);
         writeJsonLines(truthDir.resolve("discrepancies.jsonl"), discrepancies);

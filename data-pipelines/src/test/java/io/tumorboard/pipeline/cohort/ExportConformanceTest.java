@@ -73,6 +73,18 @@ class ExportConformanceTest {
                     found.add(RadiomicsTable.FILE + ":" + (i + 1));
                 }
             }
+            if (Files.isDirectory(siteDir.resolve("reports"))) {
+                Set<String> mrns = mrns(siteDir);
+                try (var files = Files.list(siteDir.resolve("reports"))) {
+                    for (Path file : files.sorted().toList()) {
+                        String name = "reports/" + file.getFileName();
+                        boolean knownPatient = mrns.contains(file.getFileName().toString().split("__")[0]);
+                        if (!knownPatient || !utf8(Files.readAllBytes(file))) {
+                            found.add(name + ":1");
+                        }
+                    }
+                }
+            }
             assertThat(found).as(site).isEqualTo(listed);
             assertThat(found.size()).as("about 1%% malformed at %s", site)
                     .isBetween(MalformedKind.values().length, wellFormed / 50);
@@ -127,6 +139,28 @@ class ExportConformanceTest {
         String value = node.path("valueCodeableConcept").path("coding").path(0).path("code").asText(null);
         return node.path("valueCodeableConcept").path("coding").path(0).path("system").asText("")
                 .equals(FhirRecords.AJCC) && !AJCC_CATEGORY.matcher(value).matches();
+    }
+
+    private Set<String> mrns(Path siteDir) throws IOException {
+        Set<String> mrns = new HashSet<>();
+        for (byte[] line : lines(siteDir.resolve("fhir/Patient.ndjson"))) {
+            try {
+                mrns.add(json.readTree(line).path("identifier").path(0).path("value").asText());
+            } catch (IOException brokenLine) {
+                // A broken line names no patient.
+            }
+        }
+        return mrns;
+    }
+
+    private static boolean utf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private Set<String> patientIds(Path siteDir) throws IOException {
