@@ -40,7 +40,8 @@ public record CohortSummary(String generatorVersion, long seed, Path out, List<S
             s.append("  ").append(site.site()).append(": ").append(site.patients()).append(" patients -> ")
                     .append(out.resolve(site.site()).toAbsolutePath()).append('\n');
             s.append("    records: ").append(site.recordsPerFile()).append('\n');
-            s.append("    malformed: ").append(site.malformed()).append(' ').append(site.malformedPerKind()).append('\n');
+            s.append("    malformed: ").append(site.malformed()).append(' ').append(site.malformedPerKind())
+                    .append('\n');
         }
         s.append("  discrepancies per type: ").append(discrepanciesPerType()).append('\n');
         s.append("  malformed records: ").append(malformed()).append('\n');

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * The demo's entry: generates the default cohort into a folder unless it is already there (or {@code --fresh}
- * asks to start over), then prints what the folder holds. Usage: {@code DemoCohort <folder> [--fresh | --fresh=true|false]}.
+ * asks to start over), then prints what the folder holds.
+ * Usage: {@code DemoCohort <folder> [--fresh | --fresh=true|false]}.
  */
 public final class DemoCohort {
 

@@ -80,7 +80,8 @@ final class FhirRecords {
         if (p.hasImaging()) {
             Observation size = observation(ids.tumorSize(), subject, "21889-1", "Size Tumor", p.stagingCtDate(),
                     "imaging");
-            size.setValue(site.sizeInCm() ? quantity(d.imagingSizeMm() / 10.0, "cm") : quantity(d.imagingSizeMm(), "mm"));
+            size.setValue(site.sizeInCm() ? quantity(d.imagingSizeMm() / 10.0, "cm")
+                    : quantity(d.imagingSizeMm(), "mm"));
             size.addDerivedFrom(new Reference("DiagnosticReport/" + ids.radiologyReport()));
             out.add(size);
             out.add(report(ids.radiologyReport(), subject, "RAD", "18748-4", "Diagnostic imaging study",
@@ -161,7 +162,8 @@ final class FhirRecords {
             {"T", clinical ? "21905-5" : "21899-0", "mcode-tnm-primary-tumor-category", basis + s.t()},
             {"N", clinical ? "21906-3" : "21900-6", "mcode-tnm-regional-nodes-category", basis + s.n()},
             {"M", clinical ? "21907-1" : "21901-4", "mcode-tnm-distant-metastases-category", basis + s.m()},
-            {"G", clinical ? "21908-9" : "21902-2", "mcode-cancer-stage-group", LungStageGroups.ajccGroupCode(s.group())},
+            {"G", clinical ? "21908-9" : "21902-2", "mcode-cancer-stage-group",
+                LungStageGroups.ajccGroupCode(s.group())},
         };
         List<Observation> out = new ArrayList<>();
         for (String[] row : rows) {

@@ -102,7 +102,8 @@ final class PathologyReportText {
                 : pick(List.of("NO LYMPHOVASCULAR INVASION IDENTIFIED.", "NEGATIVE FOR ANGIOLYMPHATIC INVASION.",
                         "LVI: NOT SEEN."), r)).append('\n');
         s.append("- ").append(p.marginPositive()
-                ? pick(List.of("CARCINOMA PRESENT AT THE BRONCHIAL MARGIN.", "VASCULAR MARGIN POSITIVE FOR CARCINOMA."), r)
+                ? pick(List.of("CARCINOMA PRESENT AT THE BRONCHIAL MARGIN.",
+                        "VASCULAR MARGIN POSITIVE FOR CARCINOMA."), r)
                 : pick(List.of("BRONCHIAL AND VASCULAR MARGINS ARE FREE OF TUMOR.",
                         "MARGINS NEGATIVE FOR CARCINOMA."), r)).append('\n');
         s.append("- LYMPH NODES: ").append(nodes(d.pathological().n(), r).toUpperCase(Locale.ROOT)).append(".\n");
@@ -179,7 +180,8 @@ final class PathologyReportText {
 
     static String side(Laterality laterality, boolean upper) {
         String side = laterality == Laterality.LEFT ? "left" : "right";
-        return upper ? side.toUpperCase(Locale.ROOT) : side.substring(0, 1).toUpperCase(Locale.ROOT) + side.substring(1);
+        return upper ? side.toUpperCase(Locale.ROOT)
+                : side.substring(0, 1).toUpperCase(Locale.ROOT) + side.substring(1);
     }
 
     static String cm(double mm) {

@@ -64,7 +64,8 @@ class TruthConsistencyTest {
                 assertThat(contrastCt && resources.containsKey("AllergyIntolerance/" + id + "-allergy"))
                         .isEqualTo(injected.contains("CONTRAST_ALLERGY|" + orderRef));
                 assertThat(contrastCt && egfr < 30).isEqualTo(injected.contains("CONTRAST_RENAL_RISK|" + orderRef));
-                assertThat(mri && safety.equals("C106047")).isEqualTo(injected.contains("MRI_UNSAFE_DEVICE|" + orderRef));
+                assertThat(mri && safety.equals("C106047"))
+                        .isEqualTo(injected.contains("MRI_UNSAFE_DEVICE|" + orderRef));
                 assertThat(mri && safety.equals("C106046") && !device.has("note"))
                         .isEqualTo(injected.contains("MRI_CONDITIONAL_DEVICE_UNDOCUMENTED|" + orderRef));
             }
