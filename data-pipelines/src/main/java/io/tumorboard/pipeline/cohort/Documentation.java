@@ -1,6 +1,7 @@
 package io.tumorboard.pipeline.cohort;
 
 import io.tumorboard.model.cases.Laterality;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -8,6 +9,8 @@ import java.util.List;
  * Every exporter (FHIR, report text, radiomics) and the expected case read this one object, so they agree.
  *
  * @param clinical the clinical TNM and group as documented (documented edition)
+ * @param clinicalDate effective date of the clinical staging Observations (the diagnosis date, or the
+ *     resection date where a same-time conflict is injected)
  * @param pathological the pathological TNM and group as documented, or null without resection or pathology
  * @param conditionLaterality laterality coded on the Condition
  * @param reportLaterality laterality the report text states
@@ -24,6 +27,7 @@ import java.util.List;
  */
 record Documentation(
         Staging clinical,
+        LocalDate clinicalDate,
         Staging pathological,
         Laterality conditionLaterality,
         Laterality reportLaterality,

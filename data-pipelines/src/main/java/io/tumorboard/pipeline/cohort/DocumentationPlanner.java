@@ -4,6 +4,7 @@ import io.tumorboard.model.cases.AjccEdition;
 import io.tumorboard.model.cases.FlagType;
 import io.tumorboard.model.cases.Laterality;
 import io.tumorboard.model.cases.MrSafety;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,20 +33,22 @@ final class DocumentationPlanner {
         Plan plan = new Plan(p, ids, profile);
         plan.background(random);
         if (random.nextDouble() < DISCREPANCY_RATE) {
-            List<FlagType> eligible = eligible(p);
+            List<FlagType> eligible = eligible(p, plan.restagedAtSurgery());
             plan.inject(eligible.get(random.nextInt(eligible.size())), random);
         }
         return plan.build();
     }
 
-    private static List<FlagType> eligible(LatentPatient p) {
+    private static List<FlagType> eligible(LatentPatient p, boolean restagedAtSurgery) {
         List<FlagType> types = new ArrayList<>(List.of(FlagType.STAGE_GROUP_INCONSISTENT, FlagType.CONTRAST_ALLERGY,
                 FlagType.CONTRAST_RENAL_RISK, FlagType.MRI_UNSAFE_DEVICE,
                 FlagType.MRI_CONDITIONAL_DEVICE_UNDOCUMENTED));
         if (p.surgery() && p.hasPathology() && !p.neoadjuvant()) {
             // Listed twice: few patients qualify, and an evaluation needs enough of each type.
-            types.add(FlagType.CLINICAL_PATHOLOGICAL_STAGE_CONFLICT);
-            types.add(FlagType.CLINICAL_PATHOLOGICAL_STAGE_CONFLICT);
+            if (!restagedAtSurgery) {
+                types.add(FlagType.CLINICAL_PATHOLOGICAL_STAGE_CONFLICT);
+                types.add(FlagType.CLINICAL_PATHOLOGICAL_STAGE_CONFLICT);
+            }
             if (p.hasImaging()) {
                 types.add(FlagType.TUMOR_SIZE_CONFLICT);
                 types.add(FlagType.TUMOR_SIZE_CONFLICT);
@@ -67,6 +70,7 @@ final class DocumentationPlanner {
         private final List<InjectedDiscrepancy> discrepancies = new ArrayList<>();
         private final String pathologyDocument;
         private Documentation.Staging clinical;
+        private LocalDate clinicalDate;
         private Documentation.Staging pathological;
         private Laterality conditionLaterality;
         private Laterality reportLaterality;
@@ -88,6 +92,7 @@ final class DocumentationPlanner {
 
         void background(RandomGenerator random) {
             clinical = new Documentation.Staging(p.documentedT(), p.n(), p.documentedM(), p.documentedGroup());
+            clinicalDate = p.diagnosisDate();
             conditionLaterality = p.laterality();
             reportLaterality = p.laterality();
             conditionHistology = p.histology();
@@ -99,6 +104,8 @@ final class DocumentationPlanner {
                 pathologySizeMm = (double) Math.round(p.sizeMm());
                 if (p.neoadjuvant()) {
                     restageAfterNeoadjuvantTherapy();
+                } else if (!p.n().equals("N0") && !p.n().equals("N3") && random.nextDouble() < 0.35) {
+                    restageOccultNodes();
                 }
             }
             double plannedDraw = random.nextDouble();
@@ -206,7 +213,29 @@ final class DocumentationPlanner {
             }
         }
 
-        /** A same-time conflict: no therapy between the two stagings, yet cT/cN differ from pT/pN. */
+        /**
+         * Occult nodal disease: CT showed no enlarged node (cN0) and the resection found N1/N2. Re-staging after
+         * surgery, the commonest reason clinical and pathological stage differ; not a discrepancy.
+         */
+        private void restageOccultNodes() {
+            clinical = clinical.withN("N0");
+            clinical = clinical.withGroup(LungStageGroups.group(p.documentedEdition(), clinical.t(), "N0",
+                    clinical.m()));
+            discrepancies.add(new InjectedDiscrepancy(FlagType.EXPECTED_RESTAGING, "N",
+                    "Observation/" + ids.stage('c', 'N'), "Observation/" + ids.stage('p', 'N'),
+                    values("clinical", "cN0", "pathological", "p" + p.n()),
+                    "Legitimate re-staging: occult nodal disease found at the lobectomy (Procedure/" + ids.surgery()
+                            + "), staged after the clinical N0; not a discrepancy."));
+        }
+
+        boolean restagedAtSurgery() {
+            return pathological != null && !pathological.equals(clinical);
+        }
+
+        /**
+         * A same-time conflict: the clinical stage is documented on the day of the resection, beside the
+         * pathological one (abstracted together), and cT or cN differs from pT or pN: no order of events explains it.
+         */
         private void injectStageConflict(RandomGenerator random) {
             List<String> ts = p.documentedEdition() == AjccEdition.SEVENTH ? LungStageGroups.T_7TH
                     : LungStageGroups.T_8TH;
@@ -228,12 +257,13 @@ final class DocumentationPlanner {
             }
             clinical = clinical.withGroup(LungStageGroups.group(p.documentedEdition(), clinical.t(), clinical.n(),
                     clinical.m()));
+            clinicalDate = p.surgeryDate();
             String d = onT ? "T" : "N";
             add(FlagType.CLINICAL_PATHOLOGICAL_STAGE_CONFLICT, d, "Observation/" + ids.stage('c', d.charAt(0)),
                     "Observation/" + ids.stage('p', d.charAt(0)),
                     values("clinical", "c" + after, "pathological", "p" + before),
-                    "Clinical " + d + " mis-documented (truth is the pathological " + before
-                            + "); no therapy between diagnosis and resection explains it.");
+                    "Clinical " + d + " mis-documented (truth is the pathological " + before + "); both stagings dated"
+                            + " the day of the resection, so no order of events explains the difference.");
         }
 
         private void injectInconsistentGroup(RandomGenerator random) {
@@ -306,7 +336,7 @@ final class DocumentationPlanner {
         }
 
         Documentation build() {
-            return new Documentation(clinical, pathological, conditionLaterality, reportLaterality,
+            return new Documentation(clinical, clinicalDate, pathological, conditionLaterality, reportLaterality,
                     conditionHistology, p.histology(), imagingSizeMm, pathologySizeMm, egfr, contrastReaction,
                     implant, planned, pathologyDocument, List.copyOf(discrepancies));
         }

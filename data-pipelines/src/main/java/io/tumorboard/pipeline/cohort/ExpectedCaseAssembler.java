@@ -41,7 +41,7 @@ final class ExpectedCaseAssembler {
             Map<String, Double> radiomics) {
         ResourceIds ids = new ResourceIds(p);
         List<StageObservation> staging = new ArrayList<>();
-        addStaging(staging, ids, 'c', StageBasis.CLINICAL, d.clinical(), p, p.diagnosisDate());
+        addStaging(staging, ids, 'c', StageBasis.CLINICAL, d.clinical(), p, d.clinicalDate());
         if (d.pathological() != null) {
             addStaging(staging, ids, 'p', StageBasis.PATHOLOGICAL, d.pathological(), p, p.surgeryDate());
         }

@@ -62,8 +62,7 @@ final class FhirRecords {
         out.add(patient(p, ids));
         out.add(condition(p, d, ids, subject));
         AjccEdition edition = p.documentedEdition();
-        LocalDate clinicalDate = p.diagnosisDate();
-        out.addAll(staging(ids, subject, 'c', d.clinical(), edition, clinicalDate));
+        out.addAll(staging(ids, subject, 'c', d.clinical(), edition, d.clinicalDate()));
         if (d.pathological() != null) {
             out.addAll(staging(ids, subject, 'p', d.pathological(), edition, p.surgeryDate()));
         }

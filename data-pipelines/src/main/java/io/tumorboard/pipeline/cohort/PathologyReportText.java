@@ -107,7 +107,8 @@ final class PathologyReportText {
                 : pick(List.of("BRONCHIAL AND VASCULAR MARGINS ARE FREE OF TUMOR.",
                         "MARGINS NEGATIVE FOR CARCINOMA."), r)).append('\n');
         s.append("- LYMPH NODES: ").append(nodes(d.pathological().n(), r).toUpperCase(Locale.ROOT)).append(".\n");
-        if (r.nextDouble() < 0.8) {
+        // AJCC requires the y prefix after neoadjuvant therapy, so treated patients' reports always state it.
+        if (p.neoadjuvant() || r.nextDouble() < 0.8) {
             s.append("- PATHOLOGIC STAGE: ").append(p.neoadjuvant() ? "yp" : "p").append(d.pathological().t())
                     .append(", ").append(d.pathological().n()).append(", MX (AJCC ")
                     .append(p.documentedEdition().label().toUpperCase(Locale.ROOT)).append(").\n");
@@ -143,7 +144,7 @@ final class PathologyReportText {
                         "Resection margin involved."), r)
                 : pick(List.of("Resection margins tumour-free (R0).", "Margins clear."), r)).append('\n');
         s.append("Lymph nodes: ").append(nodes(d.pathological().n(), r)).append(".\n");
-        if (r.nextDouble() < 0.6) {
+        if (p.neoadjuvant() || r.nextDouble() < 0.6) {
             s.append("Classification (UICC/AJCC ").append(p.documentedEdition().label()).append("): ")
                     .append(p.neoadjuvant() ? "yp" : "p").append(d.pathological().t()).append(" p")
                     .append(d.pathological().n()).append(" L").append(p.lymphovascularInvasion() ? 1 : 0)
