@@ -6,9 +6,11 @@ import io.tumorboard.model.cases.Laterality;
 import io.tumorboard.model.cases.MrSafety;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -131,9 +133,11 @@ final class DocumentationPlanner {
             }
             // The background never plans what its own safety context forbids (ACR Manual on Contrast Media;
             // ASTM F2503): such orders exist only as injected discrepancies.
+            // A contrast reaction also raises the risk for the other contrast class, and gadolinium with eGFR
+            // under 30 risks nephrogenic systemic fibrosis: such patients get imaging without contrast.
             boolean contrastRisk = contrastReaction != null || egfr < 30;
-            if (contrastRisk && planned == PlannedStudy.CT_CHEST_WITH_CONTRAST) {
-                planned = PlannedStudy.CT_CHEST_WITHOUT_CONTRAST;
+            if (contrastRisk && (planned.iodinatedContrast() || planned.gadolinium())) {
+                planned = planned.iodinatedContrast() ? PlannedStudy.CT_CHEST_WITHOUT_CONTRAST : PlannedStudy.PET_CT;
             }
             if (implantForbidsMri() && planned == PlannedStudy.MRI_BRAIN_WITH_GADOLINIUM) {
                 planned = PlannedStudy.PET_CT;
@@ -143,6 +147,12 @@ final class DocumentationPlanner {
         private boolean implantForbidsMri() {
             return implant != null && (implant.mrSafety() == MrSafety.MR_UNSAFE
                     || implant.mrSafety() == MrSafety.MR_CONDITIONAL && implant.conditions() == null);
+        }
+
+        /** One injected flag per patient: gadolinium is ordered, so no background contrast risk stays beside it. */
+        private void clearContrastRisk() {
+            contrastReaction = null;
+            egfr = p.egfr();
         }
 
         /** ypTNM after neoadjuvant chemotherapy: the tumour shrinks and N2 may clear to N1 or N0. */
@@ -157,14 +167,18 @@ final class DocumentationPlanner {
             }
             String group = LungStageGroups.group(p.documentedEdition(), yT, yN, clinical.m());
             pathological = new Documentation.Staging(yT, yN, clinical.m(), group);
-            String descriptor = yT.equals(clinical.t()) ? "N" : "T";
-            discrepancies.add(new InjectedDiscrepancy(FlagType.EXPECTED_RESTAGING, descriptor,
-                    "Observation/" + ids.stage('c', descriptor.charAt(0)),
-                    "Observation/" + ids.stage('p', descriptor.charAt(0)),
-                    values("clinical", "c" + clinical.t() + " c" + clinical.n(), "pathological",
-                            "p" + yT + " p" + yN),
-                    "Legitimate re-staging: neoadjuvant chemotherapy (Procedure/" + ids.neoadjuvant()
-                            + ") precedes the lobectomy; not a discrepancy."));
+            // One truth line per descriptor that changed, as a rule raises one flag per descriptor.
+            String[][] changes = {{"T", clinical.t(), yT}, {"N", clinical.n(), yN}};
+            for (String[] change : changes) {
+                if (!change[1].equals(change[2])) {
+                    char d = change[0].charAt(0);
+                    discrepancies.add(new InjectedDiscrepancy(FlagType.EXPECTED_RESTAGING, change[0],
+                            "Observation/" + ids.stage('c', d), "Observation/" + ids.stage('p', d),
+                            values("clinical", "c" + change[1], "pathological", "yp" + change[2]),
+                            "Legitimate re-staging: neoadjuvant chemotherapy (Procedure/" + ids.neoadjuvant()
+                                    + ") precedes the lobectomy; not a discrepancy."));
+                }
+            }
         }
 
         void inject(FlagType type, RandomGenerator random) {
@@ -196,6 +210,7 @@ final class DocumentationPlanner {
                 }
                 case MRI_UNSAFE_DEVICE -> {
                     implant = Implant.pacemaker(MrSafety.MR_UNSAFE, null);
+                    clearContrastRisk();
                     planned = PlannedStudy.MRI_BRAIN_WITH_GADOLINIUM;
                     add(type, "device", "Device/" + ids.device(), "ServiceRequest/" + ids.plannedImaging(),
                             values("device", "Cardiac pacemaker, MR Unsafe", "planned", planned.description()),
@@ -203,6 +218,7 @@ final class DocumentationPlanner {
                 }
                 case MRI_CONDITIONAL_DEVICE_UNDOCUMENTED -> {
                     implant = Implant.defibrillator(MrSafety.MR_CONDITIONAL, null);
+                    clearContrastRisk();
                     planned = PlannedStudy.MRI_BRAIN_WITH_GADOLINIUM;
                     add(type, "device", "Device/" + ids.device(), "ServiceRequest/" + ids.plannedImaging(),
                             values("device", "Implantable defibrillator, MR Conditional, no conditions on record",
@@ -271,12 +287,18 @@ final class DocumentationPlanner {
                     ? List.of("IA", "IB", "IIA", "IIB", "IIIA", "IIIB", "IV")
                     : List.of("IA1", "IA2", "IA3", "IB", "IIA", "IIB", "IIIA", "IIIB", "IIIC", "IVA", "IVB");
             AjccEdition other = p.documentedEdition() == AjccEdition.SEVENTH ? AjccEdition.EIGHTH : AjccEdition.SEVENTH;
+            // Right under no edition at all: a group right under another edition is an edition mismatch instead.
+            Set<String> rightElsewhere = new HashSet<>(
+                    LungStageGroups.groupsUnderSixthOrNinth(clinical.t(), clinical.n(), clinical.m()));
             String otherGroup = groupOrNull(other, clinical);
+            if (otherGroup != null) {
+                rightElsewhere.add(otherGroup);
+            }
             int i = groups.indexOf(clinical.group());
             List<String> candidates = new ArrayList<>();
-            for (int step : new int[] {1, -1, 2, -2}) {
+            for (int step : new int[] {1, -1, 2, -2, 3, -3}) {
                 int j = i + step;
-                if (j >= 0 && j < groups.size() && !groups.get(j).equals(otherGroup)) {
+                if (j >= 0 && j < groups.size() && !rightElsewhere.contains(groups.get(j))) {
                     candidates.add(groups.get(j));
                 }
             }

@@ -83,7 +83,7 @@ final class ExpectedCaseAssembler {
     }
 
     private ClinicalFacts clinical(LatentPatient p, Documentation d, ResourceIds ids) {
-        LocalDate labDate = p.diagnosisDate().minusDays(3);
+        LocalDate labDate = p.egfrDate();
         List<LabResult> labs = List.of(new LabResult("62238-1", "eGFR", d.egfr(), "mL/min/{1.73_m2}", labDate,
                 SourceRef.fhir("Observation/" + ids.egfr(), labDate)));
         List<Allergy> allergies = d.contrastReaction() == null ? List.of()

@@ -73,7 +73,7 @@ final class FhirRecords {
         out.add(smoking(p, ids, subject));
         Observation egfr = observation(ids.egfr(), subject, "62238-1",
                 "Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in Serum, Plasma or Blood by"
-                        + " Creatinine-based formula (CKD-EPI)", p.diagnosisDate().minusDays(3), "laboratory");
+                        + " Creatinine-based formula (CKD-EPI)", p.egfrDate(), "laboratory");
         egfr.setValue(quantity(d.egfr(), "mL/min/{1.73_m2}"));
         out.add(egfr);
         if (p.hasImaging()) {

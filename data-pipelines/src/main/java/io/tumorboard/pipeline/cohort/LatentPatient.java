@@ -110,6 +110,11 @@ record LatentPatient(
         return surgery ? surgeryDate.plusDays(4) : diagnosisDate;
     }
 
+    /** Date of the eGFR on record: a week before the planned imaging, as contrast protocols ask (ACR: 30 days). */
+    LocalDate egfrDate() {
+        return plannedImagingDate().minusDays(7);
+    }
+
     /** Date the ordered imaging is planned for: 90 days after diagnosis, or the last contact if sooner. */
     LocalDate plannedImagingDate() {
         LocalDate planned = diagnosisDate.plusDays(90);

@@ -2,6 +2,8 @@ package io.tumorboard.pipeline.cohort;
 
 import io.tumorboard.model.cases.AjccEdition;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The AJCC lung stage-group tables of the 7th and 8th editions, and the size rules for the T category.
@@ -95,6 +97,38 @@ final class LungStageGroups {
                     default -> "IIIA";
                 };
         }
+    }
+
+    /**
+     * The groups the same T, N and M would have under the 6th or 9th edition, read the way a reader that does
+     * not know the edition would: 6th without the a/b/c subcategories (AJCC 6th ed. 2002: IA T1N0, IB T2N0, IIA
+     * T1N1, IIB T2N1/T3N0, IIIA T1-2N2/T3N1-2, IIIB N3 or T4, IV M1); 9th (IASLC 2024) with N2 read as either N2a
+     * or N2b. A wrong group injected as STAGE_GROUP_INCONSISTENT must be none of these, else it is an edition
+     * mismatch.
+     */
+    static Set<String> groupsUnderSixthOrNinth(String t, String n, String m) {
+        Set<String> groups = new TreeSet<>();
+        int t6 = Integer.parseInt(t.substring(1, 2));
+        int n6 = Integer.parseInt(n.substring(1, 2));
+        if (!m.equals("M0")) {
+            groups.add("IV");
+        } else if (n6 == 3 || t6 == 4) {
+            groups.add("IIIB");
+        } else if (n6 == 2 || t6 == 3 && n6 == 1) {
+            groups.add("IIIA");
+        } else if (t6 == 2 && n6 == 1 || t6 == 3) {
+            groups.add("IIB");
+        } else {
+            groups.add(n6 == 1 ? "IIA" : t6 == 1 ? "IA" : "IB");
+        }
+        if (!m.equals("M0")) {
+            groups.add(m.startsWith("M1c") ? "IVB" : "IVA");
+        } else if (n.equals("N1")) {
+            groups.add(t6 == 1 ? "IIA" : t6 == 2 ? "IIB" : "IIIA");
+        } else if (n.equals("N2")) {
+            groups.addAll(t6 == 1 ? List.of("IIB", "IIIA") : t6 == 4 ? List.of("IIIB") : List.of("IIIA", "IIIB"));
+        }
+        return groups;
     }
 
     /** T from the greatest tumour dimension (mm), or T4 for invasion of a T4 structure, under the edition. */
