@@ -41,6 +41,16 @@ class LungStageGroupsTest {
     }
 
     @Test
+    void theGroupsOfTheSixthAndNinthEditionsAreKnownSoAnInjectedWrongGroupIsRightUnderNoEdition() {
+        // AJCC 6th: T4 with any N is IIIB (the 7th and 8th made T4 N0-1 IIIA).
+        assertThat(LungStageGroups.groupsUnderSixthOrNinth("T4", "N0", "M0")).contains("IIIB");
+        // IASLC 9th: T1 N1 is IIA (8th: IIB); N2 split into N2a/N2b.
+        assertThat(LungStageGroups.groupsUnderSixthOrNinth("T1c", "N1", "M0")).contains("IIA");
+        assertThat(LungStageGroups.groupsUnderSixthOrNinth("T1b", "N2", "M0")).contains("IIB", "IIIA");
+        assertThat(LungStageGroups.groupsUnderSixthOrNinth("T2a", "N0", "M1c")).containsExactly("IV", "IVB");
+    }
+
+    @Test
     void aCategoryOfTheOtherEditionIsRefused() {
         assertThatThrownBy(() -> LungStageGroups.group(AjccEdition.SEVENTH, "T1c", "N0", "M0"))
                 .hasMessageContaining("T1c");
