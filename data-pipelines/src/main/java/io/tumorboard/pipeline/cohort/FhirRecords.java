@@ -194,7 +194,7 @@ final class FhirRecords {
         o.setValue(new CodeableConcept(value));
         if (p.packYears() != null && p.smoking() != SmokingStatus.NEVER) {
             o.addComponent().setCode(new CodeableConcept(new Coding(LOINC, "8664-5",
-                    "Cigarettes smoked current (pack per day) * Years smoked")))
+                    "Cigarettes smoked total (pack per year)")))
                     .setValue(quantity(p.packYears(), "{pack-years}"));
         }
         return o;
