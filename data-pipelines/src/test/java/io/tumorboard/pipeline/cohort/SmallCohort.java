@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** One small cohort (3 sites x 60 patients) generated once per test JVM and shared by the test classes. */
 final class SmallCohort {
@@ -15,7 +17,6 @@ final class SmallCohort {
     static final long SEED = 7L;
 
     private static Path folder;
-    private static CohortSummary summary;
 
     private SmallCohort() {
     }
@@ -27,14 +28,23 @@ final class SmallCohort {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            summary = new CohortGenerator(FhirContext.forR4Cached())
+            // Shared by several test classes, so no @TempDir: removed when the test JVM ends.
+            Path created = folder;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(created)));
+            new CohortGenerator(FhirContext.forR4Cached())
                     .generate(new CohortSettings(SITES, PATIENTS, SEED, folder), () -> { });
         }
         return folder;
     }
 
-    static synchronized CohortSummary summary() {
-        folder();
-        return summary;
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            System.err.println("could not remove the test cohort " + root + ": " + e.getMessage());
+        }
     }
+
 }
