@@ -37,6 +37,19 @@ class SafetyChecksTest {
     }
 
     @Test
+    void descriptionsThatNegateContrastDoNotCountButWithAndWithoutDoes() {
+        PatientCase both = patient("a6").allergy("Iodinated contrast media", "urticaria").egfr(80, 10)
+                .planned("CT chest with and without contrast", "CT", false, false, true, 12).build();
+        assertThat(flags(both, FlagType.CONTRAST_ALLERGY)).hasSize(1);
+        for (String plain : new String[] {"CT chest non-contrast", "CT chest without contrast", "Noncontrast CT head",
+                "CT chest w/o contrast", "Unenhanced CT abdomen"}) {
+            PatientCase c = patient("a7").allergy("Iodinated contrast media", "urticaria")
+                    .planned(plain, "CT", false, false, true, 12).build();
+            assertThat(flags(c, FlagType.CONTRAST_ALLERGY)).as(plain).isEmpty();
+        }
+    }
+
+    @Test
     void aReactionToTheOtherContrastClassIsAWarning() {
         PatientCase c = patient("a3").allergy("Gadolinium-based contrast agent", "hives")
                 .planned("CT chest with contrast", "CT", true, false, true, 12).egfr(80, 10).build();
