@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * What the rules found against the truth.
  *
- * @param cases cases evaluated
+ * @param cases cases evaluated (newest version of each)
  * @param perType scores per flag type that the rules raise or the truth holds (background excluded)
  * @param structuredDiscrepancies all discrepancy types together, expected re-staging excluded
  * @param safety all safety types together
