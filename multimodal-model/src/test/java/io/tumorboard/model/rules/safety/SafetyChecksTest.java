@@ -98,8 +98,10 @@ class SafetyChecksTest {
     void noRecentEgfrForAPatientOverSixtyIsAWarning() {
         PatientCase c = patient("e6").demographics("female", 71).egfr(70, -200)
                 .planned("CT chest with contrast", "CT", true, false, true, 12).build();
-        assertThat(flags(c, FlagType.CONTRAST_RENAL_RISK)).singleElement()
-                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+        assertThat(flags(c, FlagType.CONTRAST_RENAL_RISK)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.ruleId()).isEqualTo("SAFETY-CONTRAST-RENAL-NO-RECENT-EGFR");
+        });
         PatientCase young = patient("e7").demographics("male", 45)
                 .planned("CT chest with contrast", "CT", true, false, true, 12).build();
         assertThat(flags(young, FlagType.CONTRAST_RENAL_RISK)).isEmpty();
@@ -109,8 +111,10 @@ class SafetyChecksTest {
     void gadoliniumWithEgfrUnderThirtyIsAWarning() {
         PatientCase c = patient("e8").egfr(20, 5).planned("MRI brain with gadolinium", "MR", false, true, false, 12)
                 .build();
-        assertThat(flags(c, FlagType.CONTRAST_RENAL_RISK)).singleElement()
-                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+        assertThat(flags(c, FlagType.CONTRAST_RENAL_RISK)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.ruleId()).isEqualTo("SAFETY-GADOLINIUM-RENAL");
+        });
     }
 
     @Test
