@@ -190,7 +190,7 @@ class RecistEvaluatorTest {
     @Test
     void negativeDiameterIsRefusedWithTheValue() {
         assertThatThrownBy(() -> assess(study(0, lesion("L1", "lung", 20.0)), study(56, lesion("L1", "lung", -1.0))))
-                .hasMessageContaining("-1.0");
+                .hasMessageContaining("-1.0").hasMessageContaining("CT-56").hasMessageContaining("L1");
     }
 
     // --- non-target response and new lesions (sections 4.3.3, 4.3.4) ---
