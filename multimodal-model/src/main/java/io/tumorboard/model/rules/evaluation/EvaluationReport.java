@@ -1,6 +1,7 @@
 package io.tumorboard.model.rules.evaluation;
 
 import io.tumorboard.model.cases.FlagType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record EvaluationReport(int cases, Map<FlagType, TypeScore> perType, Type
     public static final double SAFETY_RECALL_GOAL = 0.99;
 
     public List<String> lines() {
-        List<String> rows = new java.util.ArrayList<>();
+        List<String> rows = new ArrayList<>();
         rows.add(String.format(Locale.ROOT, "%d cases; %d truth lines for cases not read; background (expected "
                 + "re-staging): %d in truth, %d raised (not scored)", cases, truthLinesForOtherCases, backgroundInTruth,
                 expectedRestagingRaised));
