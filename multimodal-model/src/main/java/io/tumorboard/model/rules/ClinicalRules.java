@@ -21,11 +21,20 @@ public final class ClinicalRules {
         // the published rules are fixed; nothing to configure
     }
 
-    /** The flags the rules raise on a case: safety flags first, then discrepancies. */
+    /**
+     * The flags the rules raise on a case: safety flags first, then discrepancies.
+     *
+     * @throws IllegalArgumentException naming the case (by its pseudonymous key) and the reason, when a value the
+     *     rules need is impossible (e.g. a negative lesion diameter)
+     */
     public List<CaseFlag> evaluate(PatientCase c) {
         Objects.requireNonNull(c, "case");
-        List<CaseFlag> flags = new ArrayList<>(safety.check(c));
-        flags.addAll(discrepancies.check(c));
-        return List.copyOf(flags);
+        try {
+            List<CaseFlag> flags = new ArrayList<>(safety.check(c));
+            flags.addAll(discrepancies.check(c));
+            return List.copyOf(flags);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("case " + c.caseKey() + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -2,11 +2,13 @@ package io.tumorboard.model.rules;
 
 import static io.tumorboard.model.rules.CaseFixture.patient;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tumorboard.model.cases.AjccEdition;
 import io.tumorboard.model.cases.CaseFlag;
 import io.tumorboard.model.cases.FlagType;
 import io.tumorboard.model.cases.Laterality;
+import io.tumorboard.model.cases.LesionMeasurement;
 import io.tumorboard.model.cases.MrSafety;
 import io.tumorboard.model.cases.PatientCase;
 import java.util.List;
@@ -38,5 +40,22 @@ class ClinicalRulesTest {
             assertThat(f.summary()).doesNotContain("both");
             assertThat(f.evidence()).isNotEmpty();
         });
+    }
+
+    @Test
+    void aCaseWithNothingButItsKeyRaisesNothing() {
+        PatientCase bare = new PatientCase(null, "bare", "site-a", 1, null, null, null, null, null, null, null, null,
+                null, null, null);
+        assertThat(rules.evaluate(bare)).isEmpty();
+    }
+
+    @Test
+    void anImpossibleMeasurementIsRefusedNamingTheCaseStudyAndLesion() {
+        PatientCase c = patient("bad-1")
+                .radiology(0, "CT", null, List.of(new LesionMeasurement("L1", "lung", false, 30.0, false)))
+                .radiology(60, "CT", null, List.of(new LesionMeasurement("L1", "lung", false, -4.0, false))).build();
+        assertThatThrownBy(() -> rules.evaluate(c)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("case bad-1").hasMessageContaining("study ST-60").hasMessageContaining("lesion L1")
+                .hasMessageContaining("-4.0");
     }
 }

@@ -8,8 +8,10 @@ import io.tumorboard.model.cases.PatientCase;
 import io.tumorboard.model.cases.PrimaryCancer;
 import io.tumorboard.model.cases.Severity;
 import io.tumorboard.model.cases.SourceRef;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -52,7 +54,7 @@ final class HistologyCheck implements CaseCheck {
         return List.of();
     }
 
-    private static Optional<Stated> fromFact(ExtractedFact f, SourceRef report, java.time.LocalDate date) {
+    private static Optional<Stated> fromFact(ExtractedFact f, SourceRef report, LocalDate date) {
         if (f.negated() || report == null) {
             return Optional.empty();
         }
@@ -68,6 +70,6 @@ final class HistologyCheck implements CaseCheck {
     }
 
     private static String words(HistologyFamily family) {
-        return family.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return family.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -2,8 +2,8 @@ package io.tumorboard.model.rules.discrepancy;
 
 import io.tumorboard.model.cases.CaseFlag;
 import io.tumorboard.model.cases.Evidence;
-import io.tumorboard.model.cases.ExtractedFact;
 import io.tumorboard.model.cases.ExtractedFact.ReportField;
+import io.tumorboard.model.cases.ExtractedFact;
 import io.tumorboard.model.cases.FlagType;
 import io.tumorboard.model.cases.ImagingStudy;
 import io.tumorboard.model.cases.PatientCase;
@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A response a radiology report states (its structured response, or a RESPONSE fact read from its text) against
@@ -54,7 +55,7 @@ final class ResponseCheck implements CaseCheck {
     private record Documented(RecistResponse response, Evidence evidence) {
     }
 
-    private static java.util.stream.Stream<Documented> documented(ImagingStudy study) {
+    private static Stream<Documented> documented(ImagingStudy study) {
         List<Documented> found = new ArrayList<>();
         RecistResponse.parse(study.documentedResponse()).ifPresent(r -> found.add(new Documented(r,
                 new Evidence("documented response", study.documentedResponse(), study.source()))));

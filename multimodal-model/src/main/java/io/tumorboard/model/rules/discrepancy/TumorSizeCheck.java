@@ -87,7 +87,8 @@ final class TumorSizeCheck implements CaseCheck {
                     report.reference() + "#" + f.start() + "-" + f.end(), date);
             return Optional.of(new Size(mm, date, new Evidence(label, f.value() + " mm", span)));
         } catch (NumberFormatException e) {
-            LOG.warn("tumour size '{}' in {} is not a number of mm: not compared", f.value(), report.reference());
+            LOG.warn("a tumour size fact is not a number of mm and is not compared: '{}'", f.value());
+            LOG.debug("unreadable tumour size in {}", report.reference());
             return Optional.empty();
         }
     }

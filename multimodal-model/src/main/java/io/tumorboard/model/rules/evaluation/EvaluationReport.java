@@ -1,6 +1,7 @@
 package io.tumorboard.model.rules.evaluation;
 
 import io.tumorboard.model.cases.FlagType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,7 +9,7 @@ import java.util.Map;
 /**
  * What the rules found against the truth.
  *
- * @param cases cases evaluated
+ * @param cases cases evaluated (newest version of each)
  * @param perType scores per flag type that the rules raise or the truth holds (background excluded)
  * @param structuredDiscrepancies all discrepancy types together, expected re-staging excluded
  * @param safety all safety types together
@@ -24,7 +25,7 @@ public record EvaluationReport(int cases, Map<FlagType, TypeScore> perType, Type
     public static final double SAFETY_RECALL_GOAL = 0.99;
 
     public List<String> lines() {
-        List<String> rows = new java.util.ArrayList<>();
+        List<String> rows = new ArrayList<>();
         rows.add(String.format(Locale.ROOT, "%d cases; %d truth lines for cases not read; background (expected "
                 + "re-staging): %d in truth, %d raised (not scored)", cases, truthLinesForOtherCases, backgroundInTruth,
                 expectedRestagingRaised));

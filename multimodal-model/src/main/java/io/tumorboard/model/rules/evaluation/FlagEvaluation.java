@@ -5,13 +5,14 @@ import io.tumorboard.model.cases.PatientCase;
 import io.tumorboard.model.rules.ClinicalRules;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Runs {@link ClinicalRules} on cases and scores the flags against truth lines, matching on (case key, flag
+ * Runs {@link ClinicalRules} on the newest version of each case and scores the flags against truth lines, matching on (case key, flag
  * type): one case with two flags of one type against one truth line of that type is one true positive. Truth
  * lines of cases that were not read are counted apart, never as misses. Learned flags are not the rules' job
  * and are not scored.
@@ -29,7 +30,9 @@ public final class FlagEvaluation {
      * @param truth every truth line
      * @param afterEachCase called once per case evaluated (a progress bar's step)
      */
-    public EvaluationReport evaluate(List<PatientCase> cases, List<TruthLine> truth, Consumer<PatientCase> afterEachCase) {
+    public EvaluationReport evaluate(List<PatientCase> allVersions, List<TruthLine> truth,
+            Consumer<PatientCase> afterEachCase) {
+        List<PatientCase> cases = latestVersions(allVersions);
         Set<String> keys = new HashSet<>();
         Set<Match> raised = new HashSet<>();
         int restagingRaised = 0;
@@ -74,6 +77,18 @@ public final class FlagEvaluation {
             }
         }
         return new EvaluationReport(cases.size(), perType, discrepancies, safety, background, restagingRaised, otherCases);
+    }
+
+    /**
+     * The pipeline's output is a log of case versions: only the newest version of each case is what the board
+     * sees, so only it is scored (an older, partial version would otherwise add flags the case no longer has).
+     */
+    static List<PatientCase> latestVersions(List<PatientCase> cases) {
+        Map<String, PatientCase> latest = new LinkedHashMap<>();
+        for (PatientCase c : cases) {
+            latest.merge(c.caseKey(), c, (a, b) -> b.caseVersion() >= a.caseVersion() ? b : a);
+        }
+        return List.copyOf(latest.values());
     }
 
     private static TypeScore score(FlagType type, Set<Match> raised, Set<Match> expected) {

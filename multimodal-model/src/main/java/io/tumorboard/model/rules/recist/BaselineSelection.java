@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Target and non-target lesions at baseline (RECIST 1.1 sections 3.1-3.3): measurable is a non-nodal lesion of
  * at least 10 mm longest diameter or a node of at least 15 mm short axis; up to 5 measurable lesions, at most 2
- * per organ, are targets, chosen here by size (largest first, ties by lesion id, so the choice is repeatable).
+ * per organ (all lymph nodes together count as one organ), are targets, chosen here by size (largest first, ties by lesion id, so the choice is repeatable).
  * Nodes of 10 to under 15 mm short axis are pathological but not measurable, hence non-target; nodes under
  * 10 mm are normal and not followed. Non-nodal lesions under 10 mm or without a measurement are non-target.
  */
@@ -45,7 +45,7 @@ record BaselineSelection(List<LesionMeasurement> targets, List<LesionMeasurement
         List<LesionMeasurement> targets = new ArrayList<>();
         Map<String, Integer> perOrgan = new HashMap<>();
         for (LesionMeasurement lesion : measurable) {
-            String organ = lesion.organ() == null ? "" : lesion.organ().strip().toLowerCase(Locale.ROOT);
+            String organ = organKey(lesion);
             if (targets.size() < MAX_TARGETS && perOrgan.getOrDefault(organ, 0) < MAX_TARGETS_PER_ORGAN) {
                 targets.add(lesion);
                 perOrgan.merge(organ, 1, Integer::sum);
@@ -54,6 +54,19 @@ record BaselineSelection(List<LesionMeasurement> targets, List<LesionMeasurement
             }
         }
         return new BaselineSelection(targets, nonTargets);
+    }
+
+    /**
+     * The organ a lesion counts against for the two-per-organ limit. The RECIST committee's questions and
+     * clarifications (recist.eortc.org, "paired organs") count a paired organ (lung, kidney) as one organ and all
+     * lymph nodes together as one, so the side is dropped and every node shares one key.
+     */
+    static String organKey(LesionMeasurement lesion) {
+        if (lesion.lymphNode()) {
+            return "lymph nodes";
+        }
+        String organ = lesion.organ() == null ? "" : lesion.organ().toLowerCase(Locale.ROOT);
+        return organ.replaceAll("\\b(left|right|bilateral)\\b", " ").replaceAll("\\s+", " ").strip();
     }
 
     double sumMm() {

@@ -24,9 +24,24 @@ public final class RecistEvaluator {
         this.options = options;
     }
 
+    /** A negative, NaN or id-less measurement is refused naming the study and the lesion, never skipped. */
+    private static void checkMeasurements(ImagingStudy study) {
+        for (LesionMeasurement m : study.lesions()) {
+            if (m.lesionId() == null || m.lesionId().isBlank()) {
+                throw new IllegalArgumentException("study " + study.studyId() + ": a lesion measurement has no lesion id");
+            }
+            Double d = m.diameterMm();
+            if (d != null && (d.isNaN() || d < 0)) {
+                throw new IllegalArgumentException("study " + study.studyId() + ", lesion " + m.lesionId()
+                        + ": a diameter must be >= 0 mm, was " + d);
+            }
+        }
+    }
+
     /** The assessment, or empty when no study carries lesion measurements. */
     public Optional<RecistAssessment> assess(List<ImagingStudy> studies) {
         List<ImagingStudy> measured = new ArrayList<>(studies.stream().filter(s -> !s.lesions().isEmpty()).toList());
+        measured.forEach(RecistEvaluator::checkMeasurements);
         if (measured.isEmpty()) {
             return Optional.empty();
         }

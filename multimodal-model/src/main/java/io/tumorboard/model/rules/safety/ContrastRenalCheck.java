@@ -50,12 +50,13 @@ final class ContrastRenalCheck implements SafetyCheck {
             }
             Optional<LabResult> egfr = latestBefore(c.clinical().labs(), p.plannedDate());
             if (egfr.isPresent() && mlPerMinute(egfr.get()) < HIGH_RISK_EGFR) {
-                flags.add(flag(iodinated ? Severity.CRITICAL : Severity.WARNING, p,
+                flags.add(flag(iodinated ? Severity.CRITICAL : Severity.WARNING,
+                        iodinated ? "SAFETY-CONTRAST-RENAL" : "SAFETY-GADOLINIUM-RENAL", p,
                         new Evidence("eGFR", String.format(Locale.ROOT, "%.0f mL/min/1.73m2", mlPerMinute(egfr.get())),
                                 egfr.get().source()),
                         (iodinated ? "Iodinated" : "Gadolinium") + " contrast planned with eGFR under 30 mL/min/1.73m2"));
             } else if (iodinated && isOlderThanRiskAge(c) && !recent(egfr, p.plannedDate())) {
-                flags.add(flag(Severity.WARNING, p,
+                flags.add(flag(Severity.WARNING, "SAFETY-CONTRAST-RENAL-NO-RECENT-EGFR", p,
                         new Evidence("eGFR", egfr.map(l -> "last on " + l.date()).orElse("none on record"),
                                 egfr.map(LabResult::source).orElse(new SourceRef(SourceRef.SourceKind.DERIVED,
                                         "no eGFR Observation", null))),
@@ -65,10 +66,9 @@ final class ContrastRenalCheck implements SafetyCheck {
         return flags;
     }
 
-    private static CaseFlag flag(Severity severity, PlannedImaging p, Evidence lab, String summary) {
+    private static CaseFlag flag(Severity severity, String ruleId, PlannedImaging p, Evidence lab, String summary) {
         return new CaseFlag(FlagType.CONTRAST_RENAL_RISK, severity, "eGFR", summary,
-                List.of(new Evidence("planned procedure", p.description(), p.source()), lab), "SAFETY-CONTRAST-RENAL",
-                SOURCE);
+                List.of(new Evidence("planned procedure", p.description(), p.source()), lab), ruleId, SOURCE);
     }
 
     private static boolean isOlderThanRiskAge(PatientCase c) {

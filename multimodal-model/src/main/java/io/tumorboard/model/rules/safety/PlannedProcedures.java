@@ -30,15 +30,27 @@ final class PlannedProcedures {
     }
 
     static boolean usesIodinatedContrast(PlannedImaging p) {
-        String d = description(p);
-        return p.iodinatedContrast() || (!isMri(p) && d.matches(".*\\b(with contrast|contrast enhanced|iv contrast|"
-                + "w/ contrast|w contrast|angiogra\\w*|ctpa)\\b.*"));
+        return p.iodinatedContrast() || (!isMri(p) && (describesContrast(description(p))
+                || description(p).matches(".*\\b(angiogra\\w*|ctpa)\\b.*")));
     }
 
     static boolean usesGadolinium(PlannedImaging p) {
         String d = description(p);
-        return p.gadoliniumContrast() || (isMri(p) && d.matches(".*\\b(with contrast|contrast enhanced|gadolinium|"
-                + "w/ contrast|w contrast|gd)\\b.*"));
+        return p.gadoliniumContrast() || (isMri(p) && (describesContrast(d) || d.matches(".*\\b(gadolinium|gd)\\b.*")));
+    }
+
+    /**
+     * Whether a description says contrast is given: it mentions contrast or enhancement and does not only negate
+     * it ("without contrast", "non-contrast"); "with and without contrast" gives contrast.
+     */
+    static boolean describesContrast(String d) {
+        if (!d.contains("contrast") && !d.contains("enhanced")) {
+            return false;
+        }
+        if (d.contains("with and without") || d.contains("w/wo") || d.contains("w/ and w/o")) {
+            return true;
+        }
+        return !d.matches(".*\\b(without|w/o|non|no) ?contrast.*") && !d.matches(".*\\b(unenhanced|non ?enhanced)\\b.*");
     }
 
     static String description(PlannedImaging p) {

@@ -43,6 +43,23 @@ class RecistEvaluatorTest {
     }
 
     @Test
+    void allLymphNodesCountAsOneOrganForTheTwoPerOrganLimit() {
+        RecistAssessment a = assess(study(0, new LesionMeasurement("N1", "mediastinal node", true, 25.0, false),
+                new LesionMeasurement("N2", "hilar node", true, 20.0, false),
+                new LesionMeasurement("N3", "supraclavicular node", true, 18.0, false), lesion("L1", "lung", 15.0)));
+        assertThat(a.targetLesionIds()).containsExactly("N1", "N2", "L1");
+        assertThat(a.nonTargetLesionIds()).containsExactly("N3");
+    }
+
+    @Test
+    void bothLungsCountAsOneOrgan() {
+        RecistAssessment a = assess(study(0, lesion("R1", "right lung", 30.0), lesion("L1", "left lung", 25.0),
+                lesion("R2", "Right lung", 20.0)));
+        assertThat(a.targetLesionIds()).containsExactly("R1", "L1");
+        assertThat(a.nonTargetLesionIds()).containsExactly("R2");
+    }
+
+    @Test
     void lesionUnderTenMillimetresIsNonTarget() {
         RecistAssessment a = assess(study(0, lesion("L1", "lung", 9.9), lesion("L2", "lung", 10.0)));
         assertThat(a.targetLesionIds()).containsExactly("L2");
@@ -190,7 +207,7 @@ class RecistEvaluatorTest {
     @Test
     void negativeDiameterIsRefusedWithTheValue() {
         assertThatThrownBy(() -> assess(study(0, lesion("L1", "lung", 20.0)), study(56, lesion("L1", "lung", -1.0))))
-                .hasMessageContaining("-1.0");
+                .hasMessageContaining("-1.0").hasMessageContaining("CT-56").hasMessageContaining("L1");
     }
 
     // --- non-target response and new lesions (sections 4.3.3, 4.3.4) ---

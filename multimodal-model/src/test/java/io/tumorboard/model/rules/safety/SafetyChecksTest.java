@@ -37,6 +37,19 @@ class SafetyChecksTest {
     }
 
     @Test
+    void descriptionsThatNegateContrastDoNotCountButWithAndWithoutDoes() {
+        PatientCase both = patient("a6").allergy("Iodinated contrast media", "urticaria").egfr(80, 10)
+                .planned("CT chest with and without contrast", "CT", false, false, true, 12).build();
+        assertThat(flags(both, FlagType.CONTRAST_ALLERGY)).hasSize(1);
+        for (String plain : new String[] {"CT chest non-contrast", "CT chest without contrast", "Noncontrast CT head",
+                "CT chest w/o contrast", "Unenhanced CT abdomen"}) {
+            PatientCase c = patient("a7").allergy("Iodinated contrast media", "urticaria")
+                    .planned(plain, "CT", false, false, true, 12).build();
+            assertThat(flags(c, FlagType.CONTRAST_ALLERGY)).as(plain).isEmpty();
+        }
+    }
+
+    @Test
     void aReactionToTheOtherContrastClassIsAWarning() {
         PatientCase c = patient("a3").allergy("Gadolinium-based contrast agent", "hives")
                 .planned("CT chest with contrast", "CT", true, false, true, 12).egfr(80, 10).build();
@@ -85,8 +98,10 @@ class SafetyChecksTest {
     void noRecentEgfrForAPatientOverSixtyIsAWarning() {
         PatientCase c = patient("e6").demographics("female", 71).egfr(70, -200)
                 .planned("CT chest with contrast", "CT", true, false, true, 12).build();
-        assertThat(flags(c, FlagType.CONTRAST_RENAL_RISK)).singleElement()
-                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+        assertThat(flags(c, FlagType.CONTRAST_RENAL_RISK)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.ruleId()).isEqualTo("SAFETY-CONTRAST-RENAL-NO-RECENT-EGFR");
+        });
         PatientCase young = patient("e7").demographics("male", 45)
                 .planned("CT chest with contrast", "CT", true, false, true, 12).build();
         assertThat(flags(young, FlagType.CONTRAST_RENAL_RISK)).isEmpty();
@@ -96,8 +111,10 @@ class SafetyChecksTest {
     void gadoliniumWithEgfrUnderThirtyIsAWarning() {
         PatientCase c = patient("e8").egfr(20, 5).planned("MRI brain with gadolinium", "MR", false, true, false, 12)
                 .build();
-        assertThat(flags(c, FlagType.CONTRAST_RENAL_RISK)).singleElement()
-                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+        assertThat(flags(c, FlagType.CONTRAST_RENAL_RISK)).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.ruleId()).isEqualTo("SAFETY-GADOLINIUM-RENAL");
+        });
     }
 
     @Test
