@@ -27,7 +27,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (input.cases == null && input.table == null && input.synthetic == null) {
+        if (input.cases == null && input.table == null && input.cohort == null && input.synthetic == null) {
             input.synthetic = 2000; // a bench needs no data: default to 2,000 synthetic cases
         }
         var cases = input.read(spec.commandLine().getErr());

@@ -19,6 +19,9 @@ final class CohortInput {
     @Option(names = "--mapping", description = "properties file naming the table's columns (see README)")
     Path mapping;
 
+    @Option(names = "--cohort", description = "demo cohort folder: reads every <cohort>/truth/<site>/expected-cases.jsonl")
+    Path cohort;
+
     @Option(names = "--synthetic", description = "use this many synthetic cases (SyntheticCohort, three sites) "
             + "instead of a file: for benchmarks and smoke runs, never for claims about patients")
     Integer synthetic;
@@ -34,8 +37,11 @@ final class CohortInput {
         if (cases != null) {
             return new CaseCodec(CaseCodec.UnknownFields.KEEP).read(cases);
         }
+        if (cohort != null) {
+            return DemoCohortCases.read(cohort);
+        }
         if (table == null || mapping == null) {
-            throw new IllegalArgumentException("give --cases, or --table with --mapping");
+            throw new IllegalArgumentException("give --cases, --cohort, --synthetic, or --table with --mapping");
         }
         TableCohortReader.Result result = new TableCohortReader(TableMapping.read(mapping)).read(table);
         if (!result.problems().isEmpty()) {
