@@ -3,6 +3,7 @@ package io.tumorboard.model.learning;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tumorboard.model.cases.CaseCodec;
 import io.tumorboard.model.cases.CaseJson;
 import io.tumorboard.model.cases.Modality;
 import io.tumorboard.model.learning.features.FeaturePipeline;
@@ -29,7 +30,8 @@ import org.deeplearning4j.util.ModelSerializer;
  * A versioned model package: one zip holding the DL4J network ({@code network.zip}, ModelSerializer, without
  * the updater state), the manifest ({@code manifest.json}: package version, spec, feature names, the fitted
  * feature pipeline, the OOD detector, the model card) and the card rendered for people ({@code model-card.md}).
- * A package of another {@link #PACKAGE_VERSION} is refused on load, naming both versions.
+ * A package of another {@link #PACKAGE_VERSION}, or built for another major case schema version, is refused on
+ * load, naming both versions.
  */
 public final class ModelPackage {
 
@@ -50,6 +52,7 @@ public final class ModelPackage {
      *
      * @param format always {@link #FORMAT}
      * @param packageVersion the package schema version it was written under
+     * @param caseSchemaVersion the case schema ({@link CaseCodec#SCHEMA_VERSION}) its features were built for
      * @param createdAt when it was written
      * @param spec the network's shape
      * @param featureNames input feature names per modality
@@ -57,18 +60,20 @@ public final class ModelPackage {
      * @param ood the OOD detector with its abstention threshold
      * @param card the model card
      */
-    public record Manifest(String format, int packageVersion, Instant createdAt, ModelSpec spec,
+    public record Manifest(String format, int packageVersion, String caseSchemaVersion, Instant createdAt, ModelSpec spec,
                            Map<Modality, java.util.List<String>> featureNames, FeaturePipeline pipeline,
                            MahalanobisDetector ood, ModelCard card) {
 
         @JsonCreator
         public Manifest(@JsonProperty("format") String format, @JsonProperty("packageVersion") int packageVersion,
+                        @JsonProperty("caseSchemaVersion") String caseSchemaVersion,
                         @JsonProperty("createdAt") Instant createdAt, @JsonProperty("spec") ModelSpec spec,
                         @JsonProperty("featureNames") Map<Modality, java.util.List<String>> featureNames,
                         @JsonProperty("pipeline") FeaturePipeline pipeline,
                         @JsonProperty("ood") MahalanobisDetector ood, @JsonProperty("card") ModelCard card) {
             this.format = format;
             this.packageVersion = packageVersion;
+            this.caseSchemaVersion = caseSchemaVersion;
             this.createdAt = createdAt;
             this.spec = spec;
             this.featureNames = featureNames;
@@ -87,7 +92,7 @@ public final class ModelPackage {
         for (Modality m : Modality.values()) {
             names.put(m, model.pipeline().featureNames(m));
         }
-        Manifest manifest = new Manifest(FORMAT, PACKAGE_VERSION, Instant.now(), model.spec(), names,
+        Manifest manifest = new Manifest(FORMAT, PACKAGE_VERSION, CaseCodec.SCHEMA_VERSION, Instant.now(), model.spec(), names,
                 model.pipeline(), model.ood(), card);
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
             ByteArrayOutputStream network = new ByteArrayOutputStream();
@@ -144,12 +149,22 @@ public final class ModelPackage {
             throw new ModelPackageException(file, "package schema version " + version + " cannot be loaded by this "
                     + "version, which reads version " + PACKAGE_VERSION + ": retrain or use the matching release");
         }
+        String caseSchema = node.path("caseSchemaVersion").asText("");
+        if (!major(caseSchema).equals(major(CaseCodec.SCHEMA_VERSION))) {
+            throw new ModelPackageException(file, "built for case schema " + caseSchema + ", this version reads case "
+                    + "schema " + CaseCodec.SCHEMA_VERSION + ": the major versions differ");
+        }
         try {
             return JSON.treeToValue(node, Manifest.class);
         } catch (IOException e) {
             throw new ModelPackageException(file, "manifest does not match version " + PACKAGE_VERSION + ": "
                     + e.getMessage());
         }
+    }
+
+    private static String major(String version) {
+        int dot = version.indexOf('.');
+        return dot < 0 ? version : version.substring(0, dot);
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {

@@ -52,10 +52,11 @@ class FusionModelTest {
         double[] global = trained.parameters();
         FusionModel free = FusionModel.create(TINY, trained.pipeline());
         free.setParameters(global);
-        free.train(training, TrainingConfig.local(3));
+        List<PatientCase> local = training.subList(0, 64);
+        free.train(local, TrainingConfig.local(3));
         FusionModel proximal = FusionModel.create(TINY, trained.pipeline());
         proximal.setParameters(global);
-        proximal.train(training, TrainingConfig.local(3).withFedProx(10.0, global));
+        proximal.train(local, TrainingConfig.local(3).withFedProx(10.0, global));
         assertThat(distance(proximal.parameters(), global)).isLessThan(distance(free.parameters(), global));
     }
 
@@ -74,7 +75,13 @@ class FusionModelTest {
 
     @Test
     void trainedRiskRanksValidationPatientsBetterThanChance() {
-        double[] risk = validation.stream().mapToDouble(c -> trained.predict(c).riskScore()).toArray();
+        // One batched pass: the risk score is 1 − S(horizon), as Prediction.riskScore computes it case by case.
+        var hazards = trained.hazards(validation.stream().map(trained.pipeline()::encode).toList());
+        double[] risk = new double[validation.size()];
+        for (int i = 0; i < risk.length; i++) {
+            double[] curve = TINY.intervals().survivalCurve(hazards.getRow(i).toDoubleVector());
+            risk[i] = 1 - curve[curve.length - 1];
+        }
         double[] time = validation.stream().mapToDouble(c -> c.outcome().followUpDays()).toArray();
         boolean[] event = new boolean[validation.size()];
         for (int i = 0; i < event.length; i++) {
@@ -139,5 +146,17 @@ class FusionModelTest {
         Prediction prediction = trained.predict(contradicted);
         double[] pathologyT = prediction.stageProbabilities().get(Modality.PATHOLOGY);
         assertThat(pathologyT[3]).isGreaterThan(pathologyT[0]);
+    }
+
+    @Test
+    void aNetworkThatOutputsNotANumberRefusesInsteadOfReportingIt() {
+        FusionModel broken = FusionModel.create(TINY, trained.pipeline());
+        double[] nan = new double[(int) broken.parameterCount()];
+        java.util.Arrays.fill(nan, Double.NaN);
+        broken.setParameters(nan);
+        Prediction prediction = broken.predict(validation.get(0));
+        assertThat(prediction.status()).isEqualTo(Prediction.Status.REFUSED);
+        assertThat(prediction.riskScore()).isNaN();
+        assertThat(prediction.warnings()).anyMatch(w -> w.contains("non-finite"));
     }
 }

@@ -62,6 +62,21 @@ class ModelPackageTest {
     }
 
     @Test
+    void aPackageBuiltForAnotherMajorCaseSchemaIsRefused() throws IOException {
+        FusionModel model = FusionModel.create(FusionModelTest.TINY, FeaturePipeline.fit(cases));
+        Path file = dir.resolve("future.zip");
+        ModelPackage.save(model, card, file);
+        try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + file.toUri()), Map.of())) {
+            Path manifest = zip.getPath(ModelPackage.MANIFEST);
+            String json = Files.readString(manifest, StandardCharsets.UTF_8)
+                    .replace("\"caseSchemaVersion\" : \"1.0\"", "\"caseSchemaVersion\" : \"2.0\"");
+            Files.writeString(manifest, json, StandardCharsets.UTF_8);
+        }
+        assertThatThrownBy(() -> ModelPackage.load(file)).isInstanceOf(ModelPackage.ModelPackageException.class)
+                .hasMessageContaining("case schema 2.0").hasMessageContaining("1.0");
+    }
+
+    @Test
     void theModelCardRendersAsMarkdownABoardMemberCanRead() {
         String markdown = card.toMarkdown("test model", ModelSpec.defaults());
         assertThat(markdown).contains("## Intended use", "## Limits", "| Harrell C | 0.700 | 0.600 – 0.800 |");

@@ -1,9 +1,7 @@
 package io.tumorboard.model.learning.cli;
 
 import io.tumorboard.model.learning.bench.FusionBenchmark;
-import io.tumorboard.model.learning.bench.SyntheticCohort;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
@@ -21,9 +19,6 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     NetworkOptions network = new NetworkOptions();
 
-    @Option(names = "--synthetic", defaultValue = "2000", description = "synthetic cases when no input is given")
-    int synthetic;
-
     @Option(names = "--latency-samples", defaultValue = "2000", description = "single-case forward passes timed")
     int latencySamples;
 
@@ -32,9 +27,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var cases = input.cases == null && input.table == null
-                ? new SyntheticCohort(network.seed).cases(synthetic, List.of("site-a", "site-b", "site-c"))
-                : input.read(spec.commandLine().getErr());
+        if (input.cases == null && input.table == null && input.cohort == null && input.synthetic == null) {
+            input.synthetic = 2000; // a bench needs no data: default to 2,000 synthetic cases
+        }
+        var cases = input.read(spec.commandLine().getErr());
         FusionBenchmark.Figures f;
         try (ProgressBar bar = new ProgressBar("bench (epochs)", network.epochs)) {
             f = new FusionBenchmark(network.spec(), network.training()).run(cases, latencySamples, bar::stepTo);

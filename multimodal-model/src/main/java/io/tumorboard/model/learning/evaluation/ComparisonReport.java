@@ -23,7 +23,9 @@ public final class ComparisonReport {
     }
 
     public String render(Map<String, List<EvaluatedCase>> results, String title) {
-        StringBuilder md = new StringBuilder("# ").append(title).append("\n\n## Models on the same folds\n\n");
+        StringBuilder md = new StringBuilder("# ").append(title).append("\n\n## Models on the same folds\n\n")
+                .append("Held-out predictions pooled over folds. A model with 0 cases had no training case with its ")
+                .append("modality; '–' marks a group too small (< ").append(MIN_GROUP).append(" cases) or without deaths.\n\n");
         table(md, results);
         List<EvaluatedCase> fused = results.get(ModelComparison.FUSED);
         if (fused != null && !fused.isEmpty()) {

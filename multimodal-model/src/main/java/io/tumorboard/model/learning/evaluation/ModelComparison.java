@@ -63,7 +63,14 @@ public final class ModelComparison {
             List<PatientCase> train = PatientSplits.select(cases, fold, g -> g != test && g != validationFold);
             FeaturePipeline pipeline = FeaturePipeline.fit(train);
             List<CaseFeatures> encoded = testCases.stream().map(pipeline::encode).toList();
+            List<CaseFeatures> trainFeatures = train.stream().map(pipeline::encode).toList();
             for (Map.Entry<String, ModelSpec> variant : variants().entrySet()) {
+                if (trainFeatures.stream().noneMatch(c -> variant.getValue().modalities().stream().anyMatch(c::has))) {
+                    // e.g. "imaging only" on a table without radiomics: nothing to learn from, reported with 0 cases
+                    results.computeIfAbsent(variant.getKey(), key -> new ArrayList<>());
+                    step.accept("fold " + (f + 1) + "/" + folds + ": " + variant.getKey() + " (no training case has its modality)");
+                    continue;
+                }
                 FusionModel model = FusionModel.create(variant.getValue(), pipeline);
                 model.train(train, training.withValidation(validation));
                 collect(results, variant.getKey(), model, testCases, encoded);

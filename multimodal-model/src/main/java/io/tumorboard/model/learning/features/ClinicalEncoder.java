@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tumorboard.model.cases.PatientCase;
 import io.tumorboard.model.cases.SmokingStatus;
 import io.tumorboard.model.cases.StageDescriptor;
-import io.tumorboard.model.cases.StageObservation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,8 +109,7 @@ public record ClinicalEncoder(RobustScale ageScale, RobustScale packYearsScale, 
                     .orElse(OptionalInt.empty());
             i = numeric(x, i, ordinal.isPresent() ? Optional.of(ordinal.getAsInt() / 4.0) : Optional.empty());
         }
-        Optional<StageObservation> group = DocumentedStage.observation(c, StageDescriptor.GROUP);
-        OptionalInt groupOrdinal = group.map(o -> DocumentedStage.groupOrdinal(o.value())).orElse(OptionalInt.empty());
+        OptionalInt groupOrdinal = DocumentedStage.stageGroupOrdinal(c);
         i = numeric(x, i, groupOrdinal.isPresent() ? Optional.of(groupOrdinal.getAsInt() / 4.0) : Optional.empty());
         Optional<String> histology = histology(c);
         int column = histology.map(histologies::indexOf).orElse(-1);

@@ -1,9 +1,12 @@
 package io.tumorboard.model.learning.features;
 
+import io.tumorboard.model.cases.AjccEdition;
 import io.tumorboard.model.cases.PatientCase;
 import io.tumorboard.model.cases.StageBasis;
 import io.tumorboard.model.cases.StageDescriptor;
 import io.tumorboard.model.cases.StageObservation;
+import io.tumorboard.model.rules.staging.StageGrouping;
+import io.tumorboard.model.rules.staging.StageResult;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,8 +17,9 @@ import java.util.OptionalInt;
  * more complete evidence after resection, AJCC 8th ed., ch. 1), the latest observation of a basis winning.
  * Post-therapy (yp) stages are not used: they describe the tumour after treatment, not at diagnosis.
  *
- * <p>Until the rules engineer's staging API lands in {@code io.tumorboard.model.rules}, the stage group is the
- * documented stage-group observation as written, not regrouped from T, N and M.
+ * <p>The stage group is computed from the documented T, N and M with the rules module's
+ * {@link StageGrouping} under their own edition (never a guessed one); only when that cannot stage them (an
+ * unknown edition, a missing or unsubdivided category) is the documented stage-group observation used.
  */
 public final class DocumentedStage {
 
@@ -74,6 +78,29 @@ public final class DocumentedStage {
             return OptionalInt.of(0);
         }
         return OptionalInt.empty();
+    }
+
+    /**
+     * The stage group as a number (see {@link #groupOrdinal}): grouped from the documented T, N and M of one
+     * basis and edition when {@link StageGrouping} can, else the documented group; empty when neither exists.
+     */
+    public static OptionalInt stageGroupOrdinal(PatientCase c) {
+        Optional<StageObservation> t = observation(c, StageDescriptor.T);
+        Optional<StageObservation> n = observation(c, StageDescriptor.N);
+        Optional<StageObservation> m = observation(c, StageDescriptor.M);
+        if (t.isPresent() && n.isPresent() && m.isPresent() && t.get().edition() == n.get().edition()
+                && t.get().edition() == m.get().edition() && t.get().edition() != AjccEdition.UNKNOWN
+                && t.get().basis() == n.get().basis() && t.get().basis() == m.get().basis()) {
+            StageResult result = StageGrouping.group(t.get().edition(), t.get().value(), n.get().value(),
+                    m.get().value());
+            if (result instanceof StageResult.Staged staged && !StageGrouping.OCCULT.equals(staged.group())) {
+                OptionalInt grouped = groupOrdinal(staged.group());
+                if (grouped.isPresent()) {
+                    return grouped;
+                }
+            }
+        }
+        return observation(c, StageDescriptor.GROUP).map(o -> groupOrdinal(o.value())).orElse(OptionalInt.empty());
     }
 
     /** The documented T as a class index 0..3 for T1..T4, empty when T is unknown, T0, Tis or TX. */

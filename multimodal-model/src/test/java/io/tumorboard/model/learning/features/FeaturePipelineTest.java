@@ -76,6 +76,24 @@ class FeaturePipelineTest {
         assertThat(features.warnings()).anyMatch(w -> w.contains("text is empty"));
     }
 
+    @Test
+    void aNewSiteIsWarnedAboutUntilItsOwnHarmonizationIsFittedFromItsOwnCases() {
+        List<PatientCase> newSite = new SyntheticCohort(6).cases(40, List.of("site-z")).stream()
+                .map(c -> withRadiomics(c, "original_shape_MeshVolume",
+                        c.imaging().get(0).radiomics().get("original_shape_MeshVolume") * 3 + 50))
+                .toList();
+        assertThat(pipeline.encode(newSite.get(0)).warnings()).anyMatch(w -> w.contains("not harmonized"));
+        FeaturePipeline local = pipeline.withSiteHarmonization("site-z", newSite);
+        int volume = local.radiomics().featureNames().indexOf("original_shape_MeshVolume");
+        double[] values = newSite.stream().mapToDouble(c -> local.encode(c).imaging()[volume]).sorted().toArray();
+        assertThat(local.encode(newSite.get(0)).warnings()).noneMatch(w -> w.contains("not harmonized"));
+        double[] unharmonized = newSite.stream().mapToDouble(c -> pipeline.encode(c).imaging()[volume]).sorted()
+                .toArray();
+        // 40 own cases against 10 pooled pseudo-cases: 80% of the site shift is removed, by design.
+        assertThat(Math.abs(values[values.length / 2])).isLessThan(Math.abs(unharmonized[values.length / 2]) / 3);
+        assertThat(local.vocabulary()).isEqualTo(pipeline.vocabulary());
+    }
+
     private static PatientCase withRadiomics(PatientCase c, String feature, double value) {
         ImagingStudy s = c.imaging().get(0);
         Map<String, Double> radiomics = new LinkedHashMap<>(s.radiomics());
