@@ -1,6 +1,7 @@
 package io.tumorboard.pipeline.cli;
 
 import io.tumorboard.model.casestore.PipelineRun;
+import io.tumorboard.model.rules.ClinicalRules;
 import io.tumorboard.pipeline.assembly.CaseRules;
 import io.tumorboard.pipeline.job.PipelineRunner;
 import io.tumorboard.pipeline.job.PipelineSettings;
@@ -123,14 +124,14 @@ public final class PipelineCommand implements Callable<Integer> {
                 parallelism, checkpointInterval, checkpointDir, restoreFrom);
     }
 
-    /** The rules every case version is checked against. */
+    /** The rules every case version is checked against: the published clinical rules of multimodal-model. */
     static final class DefaultRules {
 
         private DefaultRules() {
         }
 
         static CaseRules create() {
-            return CaseRules.of(() -> patientCase -> java.util.List.of());
+            return CaseRules.of(() -> new ClinicalRules()::evaluate);
         }
     }
 }

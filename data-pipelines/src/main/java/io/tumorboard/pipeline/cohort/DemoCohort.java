@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 /**
  * The demo's entry: generates the default cohort into a folder unless it is already there (or {@code --fresh}
- * asks to start over), then prints what the folder holds. Usage: {@code DemoCohort <folder> [--fresh]}.
+ * asks to start over), then prints what the folder holds. Usage: {@code DemoCohort <folder> [--fresh | --fresh=true|false]}.
  */
 public final class DemoCohort {
 
@@ -21,7 +21,7 @@ public final class DemoCohort {
             System.err.println("usage: DemoCohort <output folder> [--fresh]");
             System.exit(2);
         }
-        boolean fresh = args.length > 1 && args[1].equals("--fresh");
+        boolean fresh = args.length > 1 && (args[1].equals("--fresh") || args[1].equals("--fresh=true"));
         System.out.print(prepare(Path.of(args[0]), fresh).describe());
     }
 

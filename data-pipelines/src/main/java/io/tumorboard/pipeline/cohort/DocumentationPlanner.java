@@ -169,6 +169,8 @@ final class DocumentationPlanner {
                 case HISTOLOGY_CONFLICT -> injectHistology(random);
                 case CONTRAST_ALLERGY -> {
                     contrastReaction = random.nextBoolean() ? "Urticaria" : "Anaphylaxis";
+                    // One injected flag per patient: the background's low eGFR, if any, goes back to the truth.
+                    egfr = p.egfr();
                     planned = PlannedStudy.CT_CHEST_WITH_CONTRAST;
                     add(type, "contrast", "AllergyIntolerance/" + ids.allergy(),
                             "ServiceRequest/" + ids.plannedImaging(),
@@ -178,6 +180,8 @@ final class DocumentationPlanner {
                 }
                 case CONTRAST_RENAL_RISK -> {
                     egfr = 12 + random.nextInt(18);
+                    // One injected flag per patient: no background contrast allergy beside it.
+                    contrastReaction = null;
                     planned = PlannedStudy.CT_CHEST_WITH_CONTRAST;
                     add(type, "eGFR", "Observation/" + ids.egfr(), "ServiceRequest/" + ids.plannedImaging(),
                             values("eGFR", fmt(egfr) + " mL/min/{1.73_m2}", "planned", planned.description()),

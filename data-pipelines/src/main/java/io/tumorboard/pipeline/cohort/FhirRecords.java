@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -213,7 +214,7 @@ final class FhirRecords {
         report.setEffective(new DateTimeType(date.toString()));
         // A string instant keeps its own zone: a Date would be printed in the JVM's zone and the bytes would vary.
         report.setIssuedElement(new InstantType(date + "T17:00:00Z"));
-        int impression = text.toLowerCase().indexOf("impression:");
+        int impression = text.toLowerCase(Locale.ROOT).indexOf("impression:");
         if (impression >= 0) {
             report.setConclusion(text.substring(impression + "impression:".length()).strip());
         }

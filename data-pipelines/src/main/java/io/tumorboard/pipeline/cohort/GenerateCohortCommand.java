@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
                 + "pyradiomics tables, pathology text, and the ground truth behind them.")
 public final class GenerateCohortCommand implements Callable<Integer> {
 
-    @Option(names = "--sites", description = "number of hospitals (hospital-a, hospital-b, ...); default 3",
-            defaultValue = "3")
-    int sites;
+    @Option(names = "--sites", description = "number of hospitals (named hospital-a, hospital-b, ...) or their names,"
+            + " comma-separated; default 3", defaultValue = "3")
+    String sites;
 
     @Option(names = "--patients", description = "patients per hospital; default 400", defaultValue = "400")
     int patients;
@@ -35,10 +35,21 @@ public final class GenerateCohortCommand implements Callable<Integer> {
         System.exit(new CommandLine(new GenerateCohortCommand()).execute(args));
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        CohortSummary summary = run(new CohortSettings(CohortSettings.sitesNamed(sites), patients, seed, out));
-        System.out.print(summary.describe());
+        CohortSettings settings;
+        try {
+            String value = sites.strip();
+            List<String> names = value.matches("\\d{1,3}") ? CohortSettings.sitesNamed(Integer.parseInt(value))
+                    : List.of(value.split(",")).stream().map(String::strip).toList();
+            settings = new CohortSettings(names, patients, seed, out);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        System.out.print(run(settings).describe());
         return 0;
     }
 

@@ -53,7 +53,7 @@ final class MalformedRecords {
                             "wrong type: Observation.valueQuantity.value is a string, FHIR requires a decimal", random);
                 }
                 case UNKNOWN_CODE -> {
-                    String json = newId(wellFormedMatching(observations, "-category\"", random));
+                    String json = newId(wellFormedMatching(observations, "StructureDefinition/mcode-tnm-", random));
                     Matcher m = T_VALUE.matcher(json);
                     if (m.find()) {
                         json = m.replaceFirst("\"code\":\"" + m.group(1) + "T5\"");

@@ -2,6 +2,7 @@ package io.tumorboard.pipeline.cohort;
 
 import io.tumorboard.model.cases.Laterality;
 import java.util.List;
+import java.util.Locale;
 import java.util.random.RandomGenerator;
 
 /**
@@ -67,18 +68,18 @@ final class PathologyReportText {
 
     private static String narrative(LatentPatient p, Documentation d, RandomGenerator r) {
         String side = side(d.reportLaterality(), true);
-        String lobe = p.lobe().words().toUpperCase();
+        String lobe = p.lobe().words().toUpperCase(Locale.ROOT);
         StringBuilder s = new StringBuilder("FINAL DIAGNOSIS:\n");
         if (!p.surgery()) {
             s.append("LUNG, ").append(side).append(' ').append(lobe).append(", NEEDLE BIOPSY:\n");
-            s.append("- ").append(pick(d.reportHistology().reportWords(), r).toUpperCase()).append(".\n");
-            s.append("- ").append(ihc(d.reportHistology()).toUpperCase()).append(".\n");
+            s.append("- ").append(pick(d.reportHistology().reportWords(), r).toUpperCase(Locale.ROOT)).append(".\n");
+            s.append("- ").append(ihc(d.reportHistology()).toUpperCase(Locale.ROOT)).append(".\n");
             s.append("COMMENT: Limited sample; tumor size and margins cannot be assessed.\n");
             return s.toString();
         }
         s.append("LUNG, ").append(side).append(' ').append(lobe).append(", LOBECTOMY:\n");
         s.append("- ").append(pick(List.of("INVASIVE ", "", "MODERATELY DIFFERENTIATED "), r))
-                .append(pick(d.reportHistology().reportWords(), r).toUpperCase())
+                .append(pick(d.reportHistology().reportWords(), r).toUpperCase(Locale.ROOT))
                 .append(" (").append(cm(d.pathologySizeMm())).append(" CM).\n");
         s.append("- ").append(p.lymphovascularInvasion()
                 ? pick(List.of("LYMPHOVASCULAR INVASION IS PRESENT.", "ANGIOLYMPHATIC INVASION IDENTIFIED."), r)
@@ -88,11 +89,11 @@ final class PathologyReportText {
                 ? pick(List.of("CARCINOMA PRESENT AT THE BRONCHIAL MARGIN.", "VASCULAR MARGIN POSITIVE FOR CARCINOMA."), r)
                 : pick(List.of("BRONCHIAL AND VASCULAR MARGINS ARE FREE OF TUMOR.",
                         "MARGINS NEGATIVE FOR CARCINOMA."), r)).append('\n');
-        s.append("- LYMPH NODES: ").append(nodes(d.pathological().n(), r).toUpperCase()).append(".\n");
+        s.append("- LYMPH NODES: ").append(nodes(d.pathological().n(), r).toUpperCase(Locale.ROOT)).append(".\n");
         if (r.nextDouble() < 0.8) {
             s.append("- PATHOLOGIC STAGE: ").append(p.neoadjuvant() ? "yp" : "p").append(d.pathological().t())
                     .append(", ").append(d.pathological().n()).append(", MX (AJCC ")
-                    .append(p.documentedEdition().label().toUpperCase()).append(").\n");
+                    .append(p.documentedEdition().label().toUpperCase(Locale.ROOT)).append(").\n");
         }
         return s.toString();
     }
@@ -152,7 +153,7 @@ final class PathologyReportText {
 
     static String side(Laterality laterality, boolean upper) {
         String side = laterality == Laterality.LEFT ? "left" : "right";
-        return upper ? side.toUpperCase() : side.substring(0, 1).toUpperCase() + side.substring(1);
+        return upper ? side.toUpperCase(Locale.ROOT) : side.substring(0, 1).toUpperCase(Locale.ROOT) + side.substring(1);
     }
 
     static String cm(double mm) {

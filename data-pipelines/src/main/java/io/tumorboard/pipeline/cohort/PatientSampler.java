@@ -7,6 +7,7 @@ import io.tumorboard.model.cases.SmokingStatus;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.random.RandomGenerator;
 
 /**
@@ -28,9 +29,10 @@ final class PatientSampler {
     }
 
     LatentPatient sample(int index, RandomGenerator random) {
-        String token = String.format("p%04d", index + 1);
+        String token = String.format(Locale.ROOT, "p%04d", index + 1);
         // Unique by construction: the position decides the block of 37 numbers the MRN is drawn from.
-        String mrn = profile.mrnPrefix() + String.format("%07d", 1_000_000 + index * 37 + random.nextInt(37));
+        String mrn = profile.mrnPrefix()
+                + String.format(Locale.ROOT, "%07d", 1_000_000 + index * 37 + random.nextInt(37));
         String sex = random.nextDouble() < 0.55 ? "male" : "female";
         int age = (int) Math.round(clamp(profile.meanAgeYears() + 9 * random.nextGaussian(), 38, 90));
         long window = ChronoUnit.DAYS.between(FIRST_DIAGNOSIS, LAST_DIAGNOSIS);

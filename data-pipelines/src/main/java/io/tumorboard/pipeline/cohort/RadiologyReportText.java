@@ -2,6 +2,7 @@ package io.tumorboard.pipeline.cohort;
 
 import io.tumorboard.model.cases.Laterality;
 import java.util.List;
+import java.util.Locale;
 import java.util.random.RandomGenerator;
 
 /** Writes the staging CT report in the hospital's style: findings, then impression with the clinical TNM. */
@@ -14,7 +15,7 @@ final class RadiologyReportText {
         // The radiology report carries an injected laterality conflict only when there is no pathology report.
         Laterality laterality = p.hasPathology() ? p.laterality() : d.reportLaterality();
         boolean upper = style == ReportStyle.NARRATIVE;
-        String side = PathologyReportText.side(laterality, upper).toLowerCase();
+        String side = PathologyReportText.side(laterality, upper).toLowerCase(Locale.ROOT);
         String size = style == ReportStyle.SCANNED_FREE_TEXT
                 ? DocumentationPlanner.fmt(d.imagingSizeMm()) + " mm"
                 : PathologyReportText.cm(d.imagingSizeMm()) + " cm";
@@ -42,6 +43,6 @@ final class RadiologyReportText {
         s.append(".\n");
         String text = s.toString();
         return style == ReportStyle.SCANNED_FREE_TEXT ? OcrNoise.apply(text, 0.03, 80, r)
-                : OcrNoise.apply(upper ? text.toUpperCase() : text, 0.01, 0, r);
+                : OcrNoise.apply(upper ? text.toUpperCase(Locale.ROOT) : text, 0.01, 0, r);
     }
 }

@@ -39,6 +39,7 @@ public record RunConfiguration(String runId, int rounds, int sitesPerRound, int 
         require(trimFraction >= 0 && trimFraction < 0.5, "trim fraction must be in [0, 0.5)");
         require(dpClipNorm >= 0 && dpNoiseMultiplier >= 0, "DP clip norm and noise multiplier must be >= 0");
         require(dpClipNorm == 0 || (dpDelta > 0 && dpDelta < 1), "DP delta must be in (0, 1) when DP is on");
+        require(dpClipNorm == 0 || dpNoiseMultiplier > 0, "DP noise multiplier must be > 0 when DP is on");
     }
 
     /** A configuration with the usual defaults for the rest (FedAvg, fp32 updates, no DP). */

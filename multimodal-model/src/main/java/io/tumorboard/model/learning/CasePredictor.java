@@ -100,8 +100,8 @@ final class CasePredictor {
     private Map<Modality, Double> contributions(CaseFeatures features, List<Modality> used, double risk) {
         Map<Modality, Double> contributions = new EnumMap<>(Modality.class);
         if (used.size() < 2) {
-            used.forEach(m -> contributions.put(m, Double.NaN)); // the only modality: nothing to compare with
-            return contributions;
+            return contributions; // a single modality has nothing to be compared with
+
         }
         List<CaseFeatures> without = used.stream().map(features::without).toList();
         double[] risks = risks(model.hazards(without));

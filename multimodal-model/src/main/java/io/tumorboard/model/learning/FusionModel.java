@@ -82,6 +82,17 @@ public final class FusionModel {
         return graph.numParams();
     }
 
+    /** Multiply-adds of one example's forward pass through every dense layer (the network is all dense). */
+    public long multiplyAddsPerExample() {
+        long total = 0;
+        for (org.deeplearning4j.nn.api.Layer layer : graph.getLayers()) {
+            if (layer.conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer dense) {
+                total += dense.getNIn() * dense.getNOut();
+            }
+        }
+        return total;
+    }
+
     public void setParameters(double[] parameters) {
         checkLength(parameters.length);
         graph.setParams(Nd4j.createFromArray(parameters).castTo(graph.params().dataType()));
@@ -105,6 +116,11 @@ public final class FusionModel {
      * OOD detector on the training embeddings and sets its threshold on the validation ones.
      */
     public TrainingSummary train(List<PatientCase> cases, TrainingConfig config) {
+        return train(cases, config, epoch -> { });
+    }
+
+    /** As {@link #train(List, TrainingConfig)}, telling {@code onEpoch} each finished epoch (1-based). */
+    public TrainingSummary train(List<PatientCase> cases, TrainingConfig config, java.util.function.IntConsumer onEpoch) {
         Encoded training = Encoded.of(pipeline, cases, spec);
         if (training.features.isEmpty()) {
             throw new IllegalArgumentException("none of the " + cases.size() + " training cases has a modality "
@@ -137,6 +153,7 @@ public final class FusionModel {
                 List<Integer> slice = order.subList(from, Math.min(order.size(), from + config.batchSize()));
                 graph.fit(training.subset(slice).batch(batches, random));
             }
+            onEpoch.accept(epochs);
             if (validationSet != null) {
                 double loss = graph.score(validationSet, false);
                 if (loss < bestLoss - 1e-6) {

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param survival predicted survival probability at each of {@code survivalDays}
  * @param oodDistance Mahalanobis distance of the fused embedding from the training embeddings
  * @param oodThreshold the distance above which the model abstains (set on validation data)
- * @param contributions per present modality: risk with all present minus risk with that modality removed
+ * @param contributions per present modality: risk with all present minus risk with that modality removed;
+ *        empty when only one modality is present
  * @param topFeatures the inputs whose removal moves the risk most
  * @param stageProbabilities per modality with a stage head and present: P(T1..T4) from that modality alone
  * @param flags learned stage contradictions

@@ -23,11 +23,11 @@ class FusionModelTest {
 
     @BeforeAll
     static void trainOnce() {
-        List<PatientCase> cohort = new SyntheticCohort(11).cases(500, List.of("site-a", "site-b"));
-        training = cohort.subList(0, 300);
-        validation = cohort.subList(300, 500);
+        List<PatientCase> cohort = new SyntheticCohort(11).cases(350, List.of("site-a", "site-b"));
+        training = cohort.subList(0, 200);
+        validation = cohort.subList(200, 350);
         trained = FusionModel.create(TINY, FeaturePipeline.fit(training));
-        trained.train(training, new TrainingConfig(25, 32, 5e-3, 0.0, null, validation, 8, 5L));
+        trained.train(training, new TrainingConfig(12, 32, 1e-2, 0.0, null, validation, 4, 5L));
     }
 
     @Test

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class StageGroupName {
 
-    private static final Pattern ROMAN = Pattern.compile("^(0|IV|I{1,3})([ABC]?)([12]?)$");
-    private static final Pattern ARABIC = Pattern.compile("^([0-4])([ABC]?)([12]?)$");
+    private static final Pattern ROMAN = Pattern.compile("^(0|IV|I{1,3})([ABC]?)([123]?)$");
+    private static final Pattern ARABIC = Pattern.compile("^([0-4])([ABC]?)([123]?)$");
     private static final String[] NUMERALS = {"0", "I", "II", "III", "IV"};
 
     private StageGroupName() {
