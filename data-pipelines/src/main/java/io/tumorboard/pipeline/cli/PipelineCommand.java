@@ -115,7 +115,7 @@ public final class PipelineCommand implements Callable<Integer> {
         Path siteFolder = Files.isDirectory(input.resolve(site)) ? input.resolve(site) : input;
         Path output = out != null ? out : Path.of("demo-output", "pipeline", site);
         String url = jdbcUrl != null ? jdbcUrl
-                : "jdbc:h2:file:" + output.resolve("casestore").resolve(site).toAbsolutePath() + ";AUTO_SERVER=TRUE";
+                : "jdbc:h2:file:" + output.resolve("casestore").resolve(site).toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         String password = System.getenv().getOrDefault(jdbcPasswordEnv, "");
         byte[] secret = siteSecretFile != null ? Files.readAllBytes(siteSecretFile)
                 : ("tumorboard-demo-secret-" + site).getBytes(StandardCharsets.UTF_8);
