@@ -1,7 +1,6 @@
 package io.tumorboard.pipeline.cli;
 
 import io.tumorboard.model.casestore.PipelineRun;
-import io.tumorboard.model.rules.ClinicalRules;
 import io.tumorboard.pipeline.assembly.CaseRules;
 import io.tumorboard.pipeline.job.PipelineRunner;
 import io.tumorboard.pipeline.job.PipelineSettings;
@@ -131,7 +130,7 @@ public final class PipelineCommand implements Callable<Integer> {
         }
 
         static CaseRules create() {
-            return CaseRules.of(() -> new ClinicalRules()::evaluate);
+            return CaseRules.clinical();
         }
     }
 }
