@@ -15,6 +15,11 @@ public interface CaseRules extends Serializable {
 
     List<CaseFlag> evaluate(PatientCase patientCase);
 
+    /** The published clinical rules of multimodal-model ({@code ClinicalRules}), built on each task manager. */
+    static CaseRules clinical() {
+        return of(() -> new io.tumorboard.model.rules.ClinicalRules()::evaluate);
+    }
+
     /** Wraps any rule function, e.g. {@code ClinicalRules::evaluate}, built fresh on each task manager. */
     static CaseRules of(SerializableSupplier<Function<PatientCase, List<CaseFlag>>> factory) {
         return new LazyRules(factory);

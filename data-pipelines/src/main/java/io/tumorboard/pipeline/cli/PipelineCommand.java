@@ -20,16 +20,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code run}: one site's export folder to cases in the case store, the JSON-lines dataset and dead letters. */
-@Command(name = "data-pipelines", mixinStandardHelpOptions = true,
+@Command(name = "data-pipelines", mixinStandardHelpOptions = true, subcommands = {BenchCommand.class},
         description = "Turns a hospital's exports (FHIR NDJSON, radiomics CSV, report text) into one multimodal "
                 + "case per patient.")
 public final class PipelineCommand implements Callable<Integer> {
 
-    @Option(names = "--input", required = true,
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    // Not picocli-required: `bench` is a subcommand, and picocli would demand the run's options before it.
+    @Option(names = "--input",
             description = "the cohort folder (with <site>/ inside) or the site's export folder itself")
     Path input;
 
-    @Option(names = "--site", required = true, description = "the site's name, e.g. hospital-a")
+    @Option(names = "--site", description = "the site's name, e.g. hospital-a")
     String site;
 
     @Option(names = "--out", description = "output folder for cases/ and dead-letters/; default "
@@ -64,7 +68,7 @@ public final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism; default 2")
     int parallelism;
 
-    @Option(names = "--checkpoint-interval", defaultValue = "PT5S", description = "default PT5S")
+    @Option(names = "--checkpoint-interval", defaultValue = "PT1S", description = "checkpoint interval; the case dataset files are committed at each checkpoint; default PT1S")
     Duration checkpointInterval;
 
     @Option(names = "--checkpoint-dir", description = "where checkpoints are retained (needed to restart)")
@@ -82,6 +86,9 @@ public final class PipelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (input == null || site == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--input and --site are required");
+        }
         PipelineSettings settings = settings();
         PipelineRunner runner = new PipelineRunner(DefaultRules.create());
         if (continuous) {
@@ -107,7 +114,7 @@ public final class PipelineCommand implements Callable<Integer> {
         Path siteFolder = Files.isDirectory(input.resolve(site)) ? input.resolve(site) : input;
         Path output = out != null ? out : Path.of("demo-output", "pipeline", site);
         String url = jdbcUrl != null ? jdbcUrl
-                : "jdbc:h2:file:" + output.resolve("casestore").resolve(site).toAbsolutePath() + ";AUTO_SERVER=TRUE";
+                : "jdbc:h2:file:" + output.resolve("casestore").resolve(site).toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
         String password = System.getenv().getOrDefault(jdbcPasswordEnv, "");
         byte[] secret = siteSecretFile != null ? Files.readAllBytes(siteSecretFile)
                 : ("tumorboard-demo-secret-" + site).getBytes(StandardCharsets.UTF_8);
@@ -116,14 +123,14 @@ public final class PipelineCommand implements Callable<Integer> {
                 parallelism, checkpointInterval, checkpointDir, restoreFrom);
     }
 
-    /** The rules every case version is checked against. */
+    /** The rules every case version is checked against: the published clinical rules of multimodal-model. */
     static final class DefaultRules {
 
         private DefaultRules() {
         }
 
         static CaseRules create() {
-            return CaseRules.of(() -> patientCase -> java.util.List.of());
+            return CaseRules.clinical();
         }
     }
 }

@@ -33,6 +33,11 @@ public final class PipelineRunner {
 
     /** Builds the configured environment: checkpointing, retention, restore path, no Kryo fallback. */
     public static StreamExecutionEnvironment environment(PipelineSettings settings) {
+        return StreamExecutionEnvironment.getExecutionEnvironment(configuration(settings));
+    }
+
+    /** The job's configuration, for any environment (local, {@code flink run}, or a remote one). */
+    public static Configuration configuration(PipelineSettings settings) {
         Map<String, String> options = new HashMap<>();
         options.put("parallelism.default", Integer.toString(settings.parallelism()));
         options.put("execution.checkpointing.interval", settings.checkpointInterval().toMillis() + " ms");
@@ -44,7 +49,7 @@ public final class PipelineRunner {
         if (settings.restoreFrom() != null) {
             options.put("execution.state-recovery.path", settings.restoreFrom());
         }
-        return StreamExecutionEnvironment.getExecutionEnvironment(Configuration.fromMap(options));
+        return Configuration.fromMap(options);
     }
 
     /** Wires the job into {@code env} with the production source and sinks. */
@@ -66,10 +71,15 @@ public final class PipelineRunner {
      * @param progress told the number of records read so far, about twice a second
      */
     public PipelineRun runBounded(PipelineSettings settings, LongConsumer progress) throws Exception {
+        return runBounded(environment(settings), settings, progress);
+    }
+
+    /** The same, in a given environment (e.g. a remote cluster's). */
+    public PipelineRun runBounded(StreamExecutionEnvironment env, PipelineSettings settings, LongConsumer progress)
+            throws Exception {
         try (CaseStore store = settings.store().open()) {
             store.startRun(settings.runId(), settings.site());
         }
-        StreamExecutionEnvironment env = environment(settings);
         build(env, settings);
         JobClient client = env.executeAsync("tumorboard cases: " + settings.site());
         while (!client.getJobExecutionResult().isDone()) {

@@ -21,13 +21,21 @@ final class TnmExtractor {
     private static final String N_VALUE = "([xX]|[0-3oO](?:mi|[a-cA-C])?)";
     private static final String M_VALUE = "([xX]|[01oO][a-cA-C]?)";
 
+    /**
+     * Where a token ends: not inside a longer word or number. An upper-case letter may follow directly, since UICC
+     * writes its further descriptors run together ({@code pT3N0L0V0R1}).
+     */
+    private static final String END = "(?![0-9a-z])";
+    /** Synoptic "T Stage: 3  N Stage: 0  M Stage: 0" as some laboratory systems print it. */
+    private static final Pattern STAGE_LABEL = Pattern.compile(
+            "(?i)\\b([TNM])\\s?stage\\s?[:.]\\s?([0-4oOxX](?:mi|[a-dA-D][12]?)?|is)(?![A-Za-z0-9])");
     /** A prefixed category: the prefix says pathological or clinical. */
     private static final Pattern PREFIXED = Pattern.compile(
-            "(?<![A-Za-z])(y?[pPcC])\\s?([TtNnMm])\\s?(?:" + T_VALUE + "|" + N_VALUE + ")(?![A-Za-z0-9])");
+            "(?<![A-Za-z])(y?[pPcC])\\s?([TtNnMm])\\s?(?:" + T_VALUE + "|" + N_VALUE + ")" + END);
     /** A bare TNM run such as {@code T2 N0 M0} or {@code T2N0MX}: three together leave no doubt. */
     private static final Pattern RUN = Pattern.compile(
             "(?<![A-Za-z])(y?[pPcC])?T\\s?" + T_VALUE + "\\s?,?\\s?(?:y?[pPcC])?N\\s?" + N_VALUE
-                    + "(?:\\s?,?\\s?(?:y?[pPcC])?M\\s?" + M_VALUE + ")?(?![A-Za-z0-9])");
+                    + "(?:\\s?,?\\s?(?:y?[pPcC])?M\\s?" + M_VALUE + ")?" + END);
     /** Synoptic labels: "Pathological T. T2b.", "Primary tumor (pT): T1c", "Regional lymph nodes (pN): N0". */
     private static final Pattern SYNOPTIC = Pattern.compile(
             "(?i)(pathologic(?:al)?|clinical|primary tumou?r|regional lymph nodes|distant metastasis)"
@@ -63,6 +71,11 @@ final class TnmExtractor {
                     || kind == ReportText.Kind.RADIOLOGY && !label.startsWith("pathologic");
             add(facts, synoptic.group(2).toUpperCase(Locale.ROOT), synoptic.group(3), synoptic.start(2),
                     synoptic.end(3), clinical);
+        }
+        Matcher labelled = STAGE_LABEL.matcher(text);
+        while (labelled.find()) {
+            add(facts, labelled.group(1).toUpperCase(Locale.ROOT), labelled.group(2), labelled.start(),
+                    labelled.end(), kind == ReportText.Kind.RADIOLOGY);
         }
         facts.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return facts;

@@ -185,6 +185,22 @@ public final class CaseStore implements AutoCloseable {
         }
     }
 
+    /** The current version of a case, if it is stored. */
+    public synchronized Optional<Long> currentVersion(String caseKey) {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT case_version FROM current_case WHERE case_key = ?")) {
+            query.setString(1, caseKey);
+            try (ResultSet rows = query.executeQuery()) {
+                Optional<Long> found = rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
+                connection.commit();
+                return found;
+            }
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new CaseStoreException("cannot read the current version of case " + caseKey, e);
+        }
+    }
+
     /** How many versions of cases are stored for a site. */
     public synchronized long storedVersionCount(String site) {
         return count("SELECT COUNT(*) FROM patient_case WHERE site = ?", site);

@@ -59,6 +59,7 @@ class CaseStoreTest {
         store.upsert(v1);
 
         assertThat(store.currentCases("site-a")).containsExactly(v2);
+        assertThat(store.currentVersion("k1")).contains(2L);
         assertThat(store.storedVersionCount("site-a")).isEqualTo(2);
     }
 

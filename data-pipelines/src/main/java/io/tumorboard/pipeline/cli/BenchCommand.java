@@ -1,0 +1,97 @@
+package io.tumorboard.pipeline.cli;
+
+import io.tumorboard.model.casestore.PipelineRun;
+import io.tumorboard.pipeline.job.LatencyProbe;
+import io.tumorboard.pipeline.job.PipelineRunner;
+import io.tumorboard.pipeline.job.PipelineSettings;
+import io.tumorboard.pipeline.sink.StoreConnection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench}: prints the bounded job's records/s and MB/s beside a bare Jackson parse of the same NDJSON lines
+ * (and their ratio), then the continuous mode's file-to-case latency (p50, p99). Figures only; nothing asserted.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Throughput of the bounded job vs a bare Jackson parse, and continuous-mode latency.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--input", required = true, description = "the site's export folder (or its cohort folder)")
+    Path input;
+
+    @Option(names = "--site", required = true, description = "the site's name")
+    String site;
+
+    @Option(names = "--work", defaultValue = "demo-output/bench", description = "scratch folder; default "
+            + "demo-output/bench")
+    Path work;
+
+    @Option(names = "--latency-files", defaultValue = "50", description = "files dropped in continuous mode; "
+            + "default 50")
+    int latencyFiles;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "default 2")
+    int parallelism;
+
+    @Override
+    public Integer call() throws Exception {
+        Path siteFolder = Files.isDirectory(input.resolve(site)) ? input.resolve(site) : input;
+        Path run = work.resolve("run-" + System.currentTimeMillis());
+        ThroughputFigures.Bytes bytes = ThroughputFigures.measureBytes(siteFolder);
+
+        long start = System.nanoTime();
+        PipelineRun counts = new PipelineRunner(PipelineCommand.DefaultRules.create())
+                .runBounded(settings(siteFolder, run.resolve("bounded"), null), n -> { });
+        double jobSeconds = (System.nanoTime() - start) / 1e9;
+        double jacksonSeconds = ThroughputFigures.jacksonSeconds(siteFolder);
+
+        System.out.printf(Locale.ROOT, "input: %,d records, %.1f MB (%,d NDJSON lines, %.1f MB)%n",
+                counts.recordsIn(), bytes.all() / 1e6, bytes.ndjsonLines(), bytes.ndjson() / 1e6);
+        System.out.printf(Locale.ROOT, "job (bounded, MiniCluster start included): %.2f s, %,.0f records/s, "
+                + "%.2f MB/s%n", jobSeconds, counts.recordsIn() / jobSeconds, bytes.all() / 1e6 / jobSeconds);
+        System.out.printf(Locale.ROOT, "bare Jackson readTree of the NDJSON lines: %.3f s, %,.0f records/s, "
+                + "%.2f MB/s%n", jacksonSeconds, bytes.ndjsonLines() / jacksonSeconds,
+                bytes.ndjson() / 1e6 / jacksonSeconds);
+        System.out.printf(Locale.ROOT, "ratio (Jackson MB/s / job MB/s): %.1f%n",
+                (bytes.ndjson() / jacksonSeconds) / (bytes.all() / jobSeconds));
+
+        Path live = run.resolve("live-site");
+        ThroughputFigures.copy(siteFolder, live);
+        PipelineSettings settings = settings(live, run.resolve("continuous"), Duration.ofMillis(100));
+        StreamExecutionEnvironment env = PipelineRunner.environment(settings);
+        new PipelineRunner(PipelineCommand.DefaultRules.create()).build(env, settings);
+        JobClient job = env.executeAsync("bench continuous: " + site);
+        try {
+            List<Long> latencies = new ArrayList<>(new LatencyProbe(settings).measure(latencyFiles, 120_000));
+            latencies.sort(Long::compare);
+            System.out.printf(Locale.ROOT, "continuous: file-to-case latency over %d files (watch interval 100 ms): "
+                    + "p50 %d ms, p99 %d ms, max %d ms%n", latencies.size(), percentile(latencies, 0.50),
+                    percentile(latencies, 0.99), latencies.get(latencies.size() - 1));
+        } finally {
+            job.cancel().get();
+        }
+        return 0;
+    }
+
+    private PipelineSettings settings(Path siteFolder, Path out, Duration watch) {
+        return new PipelineSettings(siteFolder, site, ("tumorboard-demo-secret-" + site)
+                .getBytes(StandardCharsets.UTF_8), out, new StoreConnection("jdbc:h2:file:"
+                + out.resolve("casestore").toAbsolutePath(), "sa", ""), "bench", watch, Duration.ofMinutes(5),
+                parallelism, Duration.ofSeconds(1), null, null);
+    }
+
+    static long percentile(List<Long> sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}

@@ -1,0 +1,86 @@
+package io.tumorboard.pipeline.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tumorboard.model.cases.PatientKey;
+import io.tumorboard.model.casestore.CaseStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Measures, against a running continuous job, the time from a new file appearing in the export folder to the
+ * patient's updated case being readable in the case store. Each probe file holds one new eGFR Observation for a
+ * patient already in the export, written under a hidden name and moved into place atomically (as a site's export
+ * job should drop files), so the source never sees half a file.
+ */
+public final class LatencyProbe {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PipelineSettings settings;
+
+    public LatencyProbe(PipelineSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Drops {@code files} probe files one after another; returns each file-to-case latency in ms. */
+    public List<Long> measure(int files, long timeoutMillis) throws Exception {
+        JsonNode patient = JSON.readTree(Files.readAllLines(settings.siteFolder().resolve("fhir/Patient.ndjson"))
+                .get(0));
+        String patientId = patient.path("id").asText();
+        String mrn = null;
+        for (JsonNode identifier : patient.path("identifier")) {
+            if (identifier.path("type").toString().contains("\"MR\"")) {
+                mrn = identifier.path("value").asText();
+            }
+        }
+        String key = new PatientKey(settings.site(), settings.siteSecret()).of(mrn);
+        List<Long> latencies = new ArrayList<>();
+        try (CaseStore store = settings.store().open()) {
+            long version = waitForAnyVersion(store, key, timeoutMillis);
+            for (int i = 0; i < files; i++) {
+                long started = System.nanoTime();
+                drop(patientId, "probe-" + System.nanoTime());
+                version = waitForVersionAbove(store, key, version, timeoutMillis);
+                latencies.add((System.nanoTime() - started) / 1_000_000);
+            }
+        }
+        return latencies;
+    }
+
+    private void drop(String patientId, String id) throws IOException {
+        String observation = "{\"resourceType\":\"Observation\",\"id\":\"" + id + "\",\"status\":\"final\","
+                + "\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"62238-1\"}]},"
+                + "\"subject\":{\"reference\":\"Patient/" + patientId + "\"},\"effectiveDateTime\":\"2024-05-01\","
+                + "\"valueQuantity\":{\"value\":61,\"unit\":\"mL/min/1.73m2\",\"system\":\"http://unitsofmeasure.org\","
+                + "\"code\":\"mL/min/{1.73_m2}\"}}\n";
+        Path folder = settings.siteFolder().resolve("fhir");
+        Path hidden = folder.resolve("." + id + ".ndjson");
+        Files.writeString(hidden, observation, StandardCharsets.UTF_8);
+        Files.move(hidden, folder.resolve(id + ".ndjson"), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static long waitForAnyVersion(CaseStore store, String key, long timeoutMillis) throws Exception {
+        return waitForVersionAbove(store, key, 0, timeoutMillis);
+    }
+
+    private static long waitForVersionAbove(CaseStore store, String key, long version, long timeoutMillis)
+            throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            long current = store.currentVersion(key).orElse(0L);
+            if (current > version) {
+                return current;
+            }
+            Thread.sleep(5);
+        }
+        throw new TimeoutException("case " + key + " did not pass version " + version + " within " + timeoutMillis
+                + " ms");
+    }
+}
