@@ -1,0 +1,45 @@
+package io.tumorboard.board.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Form login for people, HTTP Basic for integrations calling the read-only REST API, CSRF on every state change
+ * (the default), and every route authorised from {@link AccessMatrix}; anything unlisted is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    /** bcrypt with cost 12: about 0.2 s per login on this hardware, slow enough to make guessing expensive. */
+    private static final int BCRYPT_COST = 12;
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(BCRYPT_COST);
+    }
+
+    @Bean
+    SecurityFilterChain boardSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> {
+            auth.requestMatchers(HttpMethod.GET, "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+                    "/error").permitAll();
+            for (AccessRule rule : AccessMatrix.rules()) {
+                auth.requestMatchers(rule.method(), rule.pattern())
+                        .hasAnyAuthority(rule.roles().stream().map(BoardRole::authority).toArray(String[]::new));
+            }
+            auth.anyRequest().denyAll();
+        });
+        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll());
+        http.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
+        http.httpBasic(Customizer.withDefaults());
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'")));
+        return http.build();
+    }
+}

@@ -1,0 +1,94 @@
+package io.tumorboard.board.store;
+
+import io.tumorboard.model.cases.CaseCodec;
+import io.tumorboard.model.cases.CaseFormatException;
+import io.tumorboard.model.cases.PatientCase;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads the newest version of each case from the case store. A stored case that no longer decodes is reported
+ * with its key and version, never skipped: a board must not silently lose a patient.
+ */
+@Repository
+public class CaseStore {
+
+    private static final String SUMMARY_COLUMNS = """
+            p.case_key, p.case_version, p.site, p.primary_site, p.histology, p.clinical_stage,
+            p.pathological_stage, p.flag_count, p.critical_flag_count, p.has_imaging, p.has_pathology,
+            p.has_clinical, p.assembled_at
+            """;
+
+    private final JdbcClient jdbc;
+    private final CaseCodec codec = new CaseCodec(CaseCodec.UnknownFields.KEEP);
+
+    public CaseStore(JdbcClient jdbc, MigratedSchemas migrated) {
+        this.jdbc = jdbc;
+    }
+
+    /** The current cases whose site, histology or stage contains the text (all when blank), newest first. */
+    public List<CaseSummary> search(String text, int limit) {
+        String like = "%" + (text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) + "%";
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + """
+                FROM current_case c JOIN patient_case p
+                  ON p.case_key = c.case_key AND p.case_version = c.case_version
+                WHERE LOWER(COALESCE(p.primary_site, '')) LIKE :like
+                   OR LOWER(COALESCE(p.histology, '')) LIKE :like
+                   OR LOWER(COALESCE(p.clinical_stage, '')) LIKE :like
+                   OR LOWER(COALESCE(p.pathological_stage, '')) LIKE :like
+                   OR LOWER(p.case_key) LIKE :like
+                ORDER BY p.critical_flag_count DESC, p.flag_count DESC, p.case_key
+                """)
+                .param("like", like)
+                .query(CaseStore::summary)
+                .list().stream().limit(limit).toList();
+    }
+
+    public Optional<CaseSummary> summary(String caseKey) {
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + """
+                FROM current_case c JOIN patient_case p
+                  ON p.case_key = c.case_key AND p.case_version = c.case_version
+                WHERE c.case_key = :key
+                """).param("key", caseKey).query(CaseStore::summary).optional();
+    }
+
+    /** The newest version of the case. */
+    public PatientCase current(String caseKey) {
+        record Row(long version, String json) {
+        }
+        Row row = jdbc.sql("""
+                SELECT p.case_version, p.case_json FROM current_case c JOIN patient_case p
+                  ON p.case_key = c.case_key AND p.case_version = c.case_version
+                WHERE c.case_key = :key
+                """).param("key", caseKey)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2)))
+                .optional().orElseThrow(() -> new CaseNotFoundException(caseKey));
+        try {
+            return codec.decode(row.json(), row.version());
+        } catch (CaseFormatException e) {
+            throw new IllegalStateException("case " + caseKey + " version " + row.version()
+                    + " in the case store cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The site's display identity for a key, if the site recorded one. */
+    public Optional<String> displayIdentity(String caseKey) {
+        return jdbc.sql("SELECT display_id FROM patient_display_identity WHERE case_key = :key")
+                .param("key", caseKey).query(String.class).optional();
+    }
+
+    private static CaseSummary summary(ResultSet rs, int rowNum) throws SQLException {
+        Timestamp assembled = rs.getTimestamp("assembled_at");
+        return new CaseSummary(rs.getString("case_key"), rs.getLong("case_version"), rs.getString("site"),
+                rs.getString("primary_site"), rs.getString("histology"), rs.getString("clinical_stage"),
+                rs.getString("pathological_stage"), rs.getInt("flag_count"), rs.getInt("critical_flag_count"),
+                rs.getBoolean("has_imaging"), rs.getBoolean("has_pathology"), rs.getBoolean("has_clinical"),
+                assembled == null ? null : assembled.toInstant());
+    }
+}

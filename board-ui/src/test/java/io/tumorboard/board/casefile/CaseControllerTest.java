@@ -1,0 +1,118 @@
+package io.tumorboard.board.casefile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.tumorboard.board.audit.AuditTrail;
+import io.tumorboard.board.demo.DemoCases;
+import io.tumorboard.board.flag.FlagReviews;
+import io.tumorboard.board.prognosis.NoPromotedModel;
+import io.tumorboard.board.prognosis.PrognosisSource;
+import io.tumorboard.board.store.CaseNotFoundException;
+import io.tumorboard.board.store.CaseStore;
+import io.tumorboard.board.store.CaseSummary;
+import io.tumorboard.model.cases.ExtractedFact;
+import io.tumorboard.model.cases.PathologyReport;
+import io.tumorboard.model.cases.PatientCase;
+import io.tumorboard.model.cases.SourceRef;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The case page rendered by its controller alone, with the case store and the rest mocked. */
+@WebMvcTest(CaseController.class)
+class CaseControllerTest {
+
+    static final String HOSTILE = "Squamous cell carcinoma <script>alert('pwned')</script> margins <b>clear</b>.";
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    CaseStore store;
+    @MockitoBean
+    FlagReviews flags;
+    @MockitoBean
+    SimilarCases similar;
+    @MockitoBean
+    PrognosisSource prognosis;
+    @MockitoBean
+    AuditTrail audit;
+
+    private PatientCase hostileCase;
+
+    @BeforeEach
+    void aCaseWhoseReportTextContainsMarkup() {
+        PatientCase demo = DemoCases.all().get(1).patientCase();
+        int start = HOSTILE.indexOf("<script>");
+        PathologyReport report = new PathologyReport("PATH-X", LocalDate.of(2026, 9, 18), HOSTILE,
+                List.of(new ExtractedFact(ExtractedFact.ReportField.HISTOLOGY, "Squamous cell carcinoma", 0, 23, false),
+                        new ExtractedFact(ExtractedFact.ReportField.MARGIN, "NEGATIVE", start, HOSTILE.indexOf(" margins"),
+                                false)),
+                SourceRef.fhir("DiagnosticReport/path-x", LocalDate.of(2026, 9, 18)));
+        hostileCase = new PatientCase(null, demo.caseKey(), demo.site(), demo.caseVersion(), demo.assembledAt(),
+                demo.demographics(), demo.primaryCancer(), demo.staging(), demo.imaging(), List.of(report),
+                demo.clinical(), null, null, demo.flags(), null);
+        when(store.current(demo.caseKey())).thenReturn(hostileCase);
+        when(store.summary(demo.caseKey())).thenReturn(Optional.of(new CaseSummary(demo.caseKey(), 2, demo.site(),
+                "Lower lobe of left lung", "Squamous cell carcinoma", "IIB", null, 2, 1, true, true, true, null)));
+        when(store.displayIdentity(demo.caseKey())).thenReturn(Optional.of("MRN-100388"));
+        when(flags.panel(any())).thenReturn(List.of());
+        when(similar.nearest(any())).thenReturn(List.of());
+        when(prognosis.forCase(any())).thenReturn(new NoPromotedModel().forCase(hostileCase));
+    }
+
+    private String page(String key) throws Exception {
+        return mvc.perform(get("/cases/" + key)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    @Test
+    @WithMockUser(username = "member", roles = "BOARD_MEMBER")
+    void reportTextWithMarkupRendersInertEvenInsideAHighlightedFact() throws Exception {
+        String html = page(hostileCase.caseKey());
+        assertThat(html).doesNotContain("<script>alert").doesNotContain("<b>clear</b>");
+        assertThat(html).contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;");
+        assertThat(html).contains("<mark class=\"fact\" title=\"HISTOLOGY = Squamous cell carcinoma\">Squamous cell carcinoma</mark>");
+    }
+
+    @Test
+    @WithMockUser(username = "member", roles = "BOARD_MEMBER")
+    void aBoardMemberSeesTheSiteDisplayIdentityAndTheViewIsAudited() throws Exception {
+        assertThat(page(hostileCase.caseKey())).contains("MRN-100388");
+        verify(audit).record(eq("member"), eq("CASE_VIEW"), eq("case:" + hostileCase.caseKey()), any());
+    }
+
+    @Test
+    @WithMockUser(username = "datasci", roles = "DATA_SCIENTIST")
+    void aDataScientistSeesOnlyThePseudonymousKey() throws Exception {
+        String html = page(hostileCase.caseKey());
+        assertThat(html).contains(hostileCase.caseKey()).doesNotContain("MRN-100388");
+    }
+
+    @Test
+    @WithMockUser(username = "member", roles = "BOARD_MEMBER")
+    void theModelPanelSaysHonestlyThatNoModelIsPromoted() throws Exception {
+        assertThat(page(hostileCase.caseKey())).contains("No model promoted yet").doesNotContain("survival-chart");
+    }
+
+    @Test
+    @WithMockUser(username = "member", roles = "BOARD_MEMBER")
+    void anUnknownCaseIsNotFoundWithItsKeyNamed() throws Exception {
+        when(store.current("nope")).thenThrow(new CaseNotFoundException("nope"));
+        String html = mvc.perform(get("/cases/nope")).andExpect(status().isNotFound()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(html).contains("no case with key nope");
+    }
+}
