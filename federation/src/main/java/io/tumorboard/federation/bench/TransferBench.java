@@ -8,6 +8,7 @@ import io.tumorboard.federation.run.TaskKind;
 import io.tumorboard.federation.security.CertificateAuthority;
 import io.tumorboard.federation.security.TlsCredentials;
 import io.tumorboard.federation.transport.CoordinatorClient;
+import io.tumorboard.federation.transport.CoordinatorServer;
 import io.tumorboard.federation.weights.UpdateEncoding;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class TransferBench {
             int port = Integer.parseInt(awaitLine(out, "PORT ").substring(5).trim());
             ManagedChannel ch = NettyChannelBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
                     .overrideAuthority("localhost").sslContext(TlsCredentials.site(ca.folder(), "bench-site"))
-                    .maxInboundMessageSize(2 << 20).build();
+                    .maxInboundMessageSize(2 << 20).flowControlWindow(CoordinatorServer.FLOW_CONTROL_WINDOW).build();
             try {
                 CoordinatorClient client = new CoordinatorClient(ch);
                 client.register("bench", EnumSet.of(UpdateEncoding.FP32));
