@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class TrainingRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
-    private static final Duration WAIT = Duration.ofMillis(100);
+    // How long an idle site waits before asking again: the floor of a round's turnaround, against polling load.
+    private static final Duration WAIT = Duration.ofMillis(25);
 
     private final RunConfiguration cfg;
     private final Set<String> admitted;

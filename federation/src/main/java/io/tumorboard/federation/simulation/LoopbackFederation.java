@@ -104,7 +104,7 @@ public final class LoopbackFederation implements AutoCloseable {
         return NettyChannelBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
                 .overrideAuthority("localhost")
                 .sslContext(TlsCredentials.site(certs, site))
-                .maxInboundMessageSize(2 << 20)
+                .maxInboundMessageSize(2 << 20).flowControlWindow(CoordinatorServer.FLOW_CONTROL_WINDOW)
                 .build();
     }
 

@@ -25,6 +25,8 @@ public final class CoordinatorServer implements AutoCloseable {
 
     /** Largest inbound message: one 1 MiB chunk plus framing. Bigger messages are refused by gRPC. */
     static final int MAX_INBOUND_BYTES = CoordinatorService.CHUNK_BYTES + (64 << 10);
+    /** HTTP/2 flow-control window for model streams (bytes); sites should use the same. */
+    public static final int FLOW_CONTROL_WINDOW = 16 << 20;
 
     private final Server server;
     private final TrainingRun run;
@@ -47,7 +49,9 @@ public final class CoordinatorServer implements AutoCloseable {
     public static CoordinatorServer mutualTls(String host, int port, CertificateFolder certs, AuditLog audit,
                                               TrainingRun run) {
         NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress(host, port),
-                TlsCredentials.coordinator(certs, audit));
+                        TlsCredentials.coordinator(certs, audit))
+                // A 16 MiB HTTP/2 window keeps a model stream moving without a window update per chunk.
+                .flowControlWindow(FLOW_CONTROL_WINDOW);
         return new CoordinatorServer(b, run, new SiteIdentity(), 5_000);
     }
 

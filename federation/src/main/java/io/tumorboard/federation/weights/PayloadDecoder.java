@@ -34,6 +34,12 @@ public final class PayloadDecoder {
     public int decode(ByteBuffer in, float[] out, int outPos, int max) {
         in.order(ByteOrder.LITTLE_ENDIAN);
         int n = Math.min(Math.min(max, in.remaining() / encoding.bytesPerValue()), size - index);
+        if (encoding == UpdateEncoding.FP32) {
+            in.asFloatBuffer().get(out, outPos, n);
+            in.position(in.position() + 4 * n);
+            index += n;
+            return n;
+        }
         for (int k = 0; k < n; k++) {
             out[outPos + k] = switch (encoding) {
                 case FP32 -> in.getFloat();

@@ -1,0 +1,134 @@
+package io.tumorboard.federation.bench;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.tumorboard.federation.run.SiteReport;
+import io.tumorboard.federation.run.Task;
+import io.tumorboard.federation.run.TaskKind;
+import io.tumorboard.federation.security.CertificateAuthority;
+import io.tumorboard.federation.security.TlsCredentials;
+import io.tumorboard.federation.transport.CoordinatorClient;
+import io.tumorboard.federation.transport.CoordinatorServer;
+import io.tumorboard.federation.weights.UpdateEncoding;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One model size through the real protocol, against a raw loopback socket copy of the same bytes: the
+ * coordinator runs in a child JVM (so its peak heap is its own), a site pulls the global model over
+ * mutual TLS (timed: transfer, digest check, decode) and pushes an update of the same size (timed up to
+ * the receipt: transfer, spooling, validation, aggregation, checkpoint).
+ */
+public final class TransferBench {
+
+    /** Figures for one model size; times in seconds, memory in bytes. */
+    public record Figures(long modelBytes, double rawSeconds, double pullSeconds, double pushSeconds,
+                          long coordinatorBaseHeap, long coordinatorPeakHeap) {
+    }
+
+    public Figures measure(Path dir, int values) throws Exception {
+        CertificateAuthority ca = CertificateAuthority.init(dir.resolve("certs"), List.of(), Duration.ofDays(1));
+        ca.issueSite("bench-site", Duration.ofDays(1));
+        long modelBytes = 4L * values;
+        double raw = rawCopySeconds(modelBytes);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        long heapMb = Math.max(512, modelBytes * 6 / 1_048_576);
+        Process p = new ProcessBuilder(javaBin, "-Xmx" + heapMb + "m", "-cp", System.getProperty("java.class.path"),
+                CoordinatorProcess.class.getName(), dir.resolve("certs").toString(), dir.resolve("coordinator").toString(),
+                Integer.toString(values)).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            int port = Integer.parseInt(awaitLine(out, "PORT ").substring(5).trim());
+            ManagedChannel ch = NettyChannelBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
+                    .overrideAuthority("localhost").sslContext(TlsCredentials.site(ca.folder(), "bench-site"))
+                    .maxInboundMessageSize(2 << 20).flowControlWindow(CoordinatorServer.FLOW_CONTROL_WINDOW).build();
+            try {
+                CoordinatorClient client = new CoordinatorClient(ch);
+                client.register("bench", EnumSet.of(UpdateEncoding.FP32));
+                Task t = client.pullTask("bench");
+                while (!(t instanceof Task.Train)) {
+                    Thread.sleep(20);
+                    t = client.pullTask("bench");
+                }
+                // The first pull warms up TLS and the JIT; the timed one is a fresh pull of the same task.
+                long t0 = System.nanoTime();
+                Task.Train train = (Task.Train) client.pullTask("bench");
+                double pull = (System.nanoTime() - t0) / 1e9;
+                float[] update = new float[values];
+                java.util.Arrays.fill(update, 1e-6f);
+                long t1 = System.nanoTime();
+                client.pushResult("bench", new SiteReport(train.round(), train.taskId(), TaskKind.TRAIN, 1, Map.of(), 0),
+                        train.global().layout(), update, UpdateEncoding.FP32);
+                double push = (System.nanoTime() - t1) / 1e9;
+                // Answer the final evaluation so the coordinator's run ends without waiting for its timeout.
+                Task next = client.pullTask("bench");
+                while (!(next instanceof Task.Evaluate)) {
+                    Thread.sleep(20);
+                    next = client.pullTask("bench");
+                }
+                Task.Evaluate eval = (Task.Evaluate) next;
+                client.pushResult("bench", new SiteReport(eval.round(), eval.taskId(), TaskKind.EVALUATE, 1, Map.of(), 0),
+                        null, null, UpdateEncoding.FP32);
+                String[] mem = awaitLine(out, "MEMORY ").split(" ");
+                return new Figures(modelBytes, raw, pull, push, Long.parseLong(mem[1]), Long.parseLong(mem[2]));
+            } finally {
+                ch.shutdownNow();
+            }
+        } finally {
+            p.destroy();
+        }
+    }
+
+    private static String awaitLine(BufferedReader out, String prefix) throws IOException {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith(prefix)) {
+                return line;
+            }
+        }
+        throw new IOException("the coordinator process ended without printing " + prefix.trim());
+    }
+
+    /** Seconds to copy {@code bytes} through a plain loopback TCP socket in 1 MiB writes. */
+    static double rawCopySeconds(long bytes) throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread writer = new Thread(() -> {
+                try (Socket s = server.accept(); OutputStream o = s.getOutputStream()) {
+                    byte[] buf = new byte[1 << 20];
+                    for (long left = bytes; left > 0; left -= buf.length) {
+                        o.write(buf, 0, (int) Math.min(buf.length, left));
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException("raw copy writer failed", e);
+                }
+            });
+            writer.start();
+            long t0 = System.nanoTime();
+            try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+                 InputStream in = s.getInputStream()) {
+                byte[] buf = new byte[1 << 20];
+                long got = 0;
+                for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                    got += n;
+                }
+                if (got != bytes) {
+                    throw new IOException("raw copy got " + got + " of " + bytes + " bytes");
+                }
+            }
+            double secs = (System.nanoTime() - t0) / 1e9;
+            writer.join();
+            return secs;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.tumorboard.federation.coordinator;
+
+import io.tumorboard.federation.run.SiteReport;
+import java.util.List;
+
+/** Several listeners as one, called in order. */
+public final class RoundListeners implements RoundListener {
+
+    private final List<RoundListener> listeners;
+
+    public RoundListeners(List<RoundListener> listeners) {
+        this.listeners = List.copyOf(listeners);
+    }
+
+    @Override
+    public void siteReported(String runId, int round, String site, SiteReport report) {
+        listeners.forEach(l -> l.siteReported(runId, round, site, report));
+    }
+
+    @Override
+    public void roundClosed(ClosedRound round) {
+        listeners.forEach(l -> l.roundClosed(round));
+    }
+
+    @Override
+    public void runFinished(String runId, int completedRounds) {
+        listeners.forEach(l -> l.runFinished(runId, completedRounds));
+    }
+}

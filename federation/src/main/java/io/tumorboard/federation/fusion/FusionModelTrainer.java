@@ -1,0 +1,103 @@
+package io.tumorboard.federation.fusion;
+
+import io.tumorboard.federation.site.EvaluationResult;
+import io.tumorboard.federation.site.LocalTrainer;
+import io.tumorboard.federation.site.RoundConfig;
+import io.tumorboard.federation.site.TrainingResult;
+import io.tumorboard.federation.weights.ModelLayout;
+import io.tumorboard.federation.weights.ModelWeights;
+import io.tumorboard.model.cases.PatientCase;
+import io.tumorboard.model.learning.FusionModel;
+import io.tumorboard.model.learning.Prediction;
+import io.tumorboard.model.learning.SurvivalMetrics;
+import io.tumorboard.model.learning.TrainingConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The multimodal fusion network as a federated learner: a site's cases stay here, the network's flat
+ * parameter vector is what travels. Every site must build its {@link FusionModel} from the same model
+ * spec and the same fitted feature pipeline (agreed before the run), or the layouts differ and the
+ * coordinator refuses the updates. Metrics are aggregate only: Harrell's C on the held-out cases.
+ */
+public final class FusionModelTrainer implements LocalTrainer {
+
+    private static final int BATCH = 32;
+    private static final int PATIENCE = 5;
+
+    private final FusionModel model;
+    private final List<PatientCase> training;
+    private final List<PatientCase> heldOut;
+    private final ModelLayout layout;
+
+    public FusionModelTrainer(FusionModel model, List<PatientCase> training, List<PatientCase> heldOut) {
+        if (training.isEmpty()) {
+            throw new IllegalArgumentException("a site needs at least one training case");
+        }
+        this.model = model;
+        this.training = List.copyOf(training);
+        this.heldOut = List.copyOf(heldOut);
+        this.layout = ModelLayout.flat("fusion/parameters", Math.toIntExact(model.parameterCount()));
+    }
+
+    @Override
+    public synchronized ModelWeights initialModel() {
+        return new ModelWeights(layout, toFloats(model.parameters()));
+    }
+
+    @Override
+    public synchronized TrainingResult train(ModelWeights global, RoundConfig cfg) {
+        model.setParameters(global.values());
+        double[] globalParams = cfg.proximalMu() > 0 ? toDoubles(global.values()) : null;
+        // No validation split here: the federation's evaluation is on the site's held-out cases each round.
+        FusionModel.TrainingSummary s = model.train(training, new TrainingConfig(cfg.localEpochs(), BATCH,
+                cfg.learningRate(), cfg.proximalMu(), globalParams, List.of(), PATIENCE, cfg.seed()));
+        return new TrainingResult(new ModelWeights(layout, toFloats(model.parameters())), s.examples(),
+                Map.of("examples_per_second", s.examplesPerSecond()));
+    }
+
+    @Override
+    public synchronized EvaluationResult evaluate(ModelWeights weights) {
+        model.setParameters(weights.values());
+        List<double[]> rows = new ArrayList<>();
+        for (PatientCase c : heldOut) {
+            if (c.outcome() == null) {
+                continue;
+            }
+            Prediction p = model.predict(c);
+            if (Double.isFinite(p.riskScore())) {
+                rows.add(new double[] {c.outcome().followUpDays(), c.outcome().death() ? 1 : 0, p.riskScore()});
+            }
+        }
+        if (rows.size() < 2) {
+            return new EvaluationResult(rows.size(), Map.of());
+        }
+        double[] time = new double[rows.size()];
+        boolean[] event = new boolean[rows.size()];
+        double[] risk = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            time[i] = rows.get(i)[0];
+            event[i] = rows.get(i)[1] == 1;
+            risk[i] = rows.get(i)[2];
+        }
+        double c = SurvivalMetrics.harrellC(time, event, risk);
+        return new EvaluationResult(rows.size(), Double.isFinite(c) ? Map.of("harrell_c", c) : Map.of());
+    }
+
+    private static float[] toFloats(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
+
+    private static double[] toDoubles(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+}
