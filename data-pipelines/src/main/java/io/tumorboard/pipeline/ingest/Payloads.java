@@ -1,0 +1,28 @@
+package io.tumorboard.pipeline.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tumorboard.model.cases.CaseJson;
+
+/** Writes and reads fragment payloads with the case schema's one mapper, so they round-trip exactly. */
+public final class Payloads {
+
+    private Payloads() {
+    }
+
+    public static String write(Object payload) {
+        try {
+            return CaseJson.mapper().writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a case part could not be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return CaseJson.mapper().readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a fragment payload is not a " + type.getSimpleName() + ": "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.tumorboard.pipeline.job;
+
+/** Names of the Flink accumulators a run's counts are read from. */
+final class Counters {
+
+    static final String IN = "records-in";
+    static final String REJECTED = "records-rejected";
+    static final String CASES = "cases-emitted";
+    static final String SKIPPED_PREFIX = "skipped: ";
+
+    private Counters() {
+    }
+}

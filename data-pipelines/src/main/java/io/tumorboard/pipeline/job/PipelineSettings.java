@@ -1,0 +1,40 @@
+package io.tumorboard.pipeline.job;
+
+import io.tumorboard.pipeline.sink.StoreConnection;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything one run needs.
+ *
+ * @param siteFolder the site's export folder
+ * @param site the site's name
+ * @param siteSecret the secret of the site's pseudonymous keys (at least 16 bytes)
+ * @param outputFolder where {@code cases/} and {@code dead-letters/} are written
+ * @param store the case store
+ * @param runId identifier of the run (a restarted run keeps its id, so its rows stay idempotent)
+ * @param watchEvery null for a bounded run; otherwise the interval to look for new files (continuous mode)
+ * @param patientWait continuous mode: how long a record waits for its Patient before it is a dead letter
+ * @param parallelism Flink parallelism
+ * @param checkpointInterval checkpoint interval
+ * @param checkpointFolder where checkpoints are kept (retained on cancellation), null for the JobManager's memory
+ * @param restoreFrom a checkpoint to restore from, null to start fresh
+ */
+public record PipelineSettings(
+        Path siteFolder,
+        String site,
+        byte[] siteSecret,
+        Path outputFolder,
+        StoreConnection store,
+        String runId,
+        Duration watchEvery,
+        Duration patientWait,
+        int parallelism,
+        Duration checkpointInterval,
+        Path checkpointFolder,
+        String restoreFrom) {
+
+    public boolean bounded() {
+        return watchEvery == null;
+    }
+}

@@ -1,0 +1,75 @@
+package io.tumorboard.federation.coordinator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tumorboard.federation.weights.ModelLayout;
+import io.tumorboard.federation.weights.ModelWeights;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * The coordinator's crash-safe state, written at every round close: the global model (and FedAdam's
+ * moments) to files named by round, then {@code state.json} naming that round, replaced atomically. A
+ * coordinator killed at any point finds either the previous round's state or the new one, whole.
+ */
+final class RunCheckpoint {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final String configDigest;
+
+    RunCheckpoint(Path dir, String configDigest) {
+        this.dir = dir;
+        this.configDigest = configDigest;
+    }
+
+    /** What a restarted coordinator resumes from. Moments are null unless the run uses FedAdam. */
+    record State(int completedRounds, ModelWeights global, float[] adamM, float[] adamV) {
+    }
+
+    void save(int completed, ModelWeights global, AdamStep adam) throws IOException {
+        Files.createDirectories(dir);
+        WeightsFile.write(dir.resolve(name(completed, "weights")), global.values());
+        if (adam != null) {
+            WeightsFile.write(dir.resolve(name(completed, "adam-m")), adam.firstMoment());
+            WeightsFile.write(dir.resolve(name(completed, "adam-v")), adam.secondMoment());
+        }
+        ObjectNode state = JSON.createObjectNode();
+        state.put("configDigest", configDigest);
+        state.put("completedRounds", completed);
+        Path tmp = dir.resolve("state.json.tmp");
+        Files.writeString(tmp, JSON.writeValueAsString(state), StandardCharsets.UTF_8);
+        Files.move(tmp, dir.resolve("state.json"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // Older rounds are no longer needed once the new state names this one.
+        for (String kind : new String[] {"weights", "adam-m", "adam-v"}) {
+            Files.deleteIfExists(dir.resolve(name(completed - 1, kind)));
+        }
+    }
+
+    Optional<State> load(ModelLayout layout, boolean withAdam) throws IOException {
+        Path statePath = dir.resolve("state.json");
+        if (!Files.exists(statePath)) {
+            return Optional.empty();
+        }
+        JsonNode state = JSON.readTree(Files.readString(statePath, StandardCharsets.UTF_8));
+        if (!configDigest.equals(state.path("configDigest").asText())) {
+            throw new IllegalStateException("the checkpoint in " + dir + " belongs to a differently configured run;"
+                    + " refusing to resume it with this configuration");
+        }
+        int completed = state.path("completedRounds").asInt();
+        float[] w = WeightsFile.read(dir.resolve(name(completed, "weights")), layout.size());
+        float[] m = withAdam ? WeightsFile.read(dir.resolve(name(completed, "adam-m")), layout.size()) : null;
+        float[] v = withAdam ? WeightsFile.read(dir.resolve(name(completed, "adam-v")), layout.size()) : null;
+        return Optional.of(new State(completed, new ModelWeights(layout, w), m, v));
+    }
+
+    private static String name(int round, String kind) {
+        return String.format("round-%04d.%s.f32", round, kind);
+    }
+}

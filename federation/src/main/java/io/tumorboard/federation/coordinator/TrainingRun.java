@@ -1,0 +1,360 @@
+package io.tumorboard.federation.coordinator;
+
+import io.tumorboard.federation.audit.AuditEvent;
+import io.tumorboard.federation.audit.AuditLog;
+import io.tumorboard.federation.run.RunConfiguration;
+import io.tumorboard.federation.run.SiteReport;
+import io.tumorboard.federation.run.Strategy;
+import io.tumorboard.federation.run.Task;
+import io.tumorboard.federation.run.TaskKind;
+import io.tumorboard.federation.weights.ModelWeights;
+import io.tumorboard.federation.weights.PayloadHeader;
+import io.tumorboard.federation.weights.UpdateEncoding;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coordinator's state machine for one run, free of any transport. Rounds 1..R train (the selected
+ * sites train, the others evaluate the incoming global model); round R+1 only evaluates the final model.
+ * A round closes when every selected site has answered, or when its timeout passes with at least the
+ * minimum number of answers (otherwise it is opened again with a fresh selection). Every close is
+ * checkpointed; a new instance over the same work folder resumes after the last completed round.
+ */
+public final class TrainingRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+    private static final Duration WAIT = Duration.ofMillis(100);
+
+    private final RunConfiguration cfg;
+    private final Set<String> admitted;
+    private final Path spoolDir;
+    private final RunCheckpoint checkpoint;
+    private final AuditLog audit;
+    private final RoundListener listener;
+    private final Clock clock;
+    private final UpdateCheck check;
+    private final Aggregation aggregation;
+    private final AdamStep adam;
+    private final SortedMap<String, UpdateEncoding> registered = new TreeMap<>();
+    private final Map<String, Issued> issued = new HashMap<>();
+    private final Set<String> answered = new HashSet<>();
+    private ModelWeights global;
+    private int completed;
+    private OpenRound round;
+    private long waitingSinceMs;
+    private boolean finished;
+
+    private record Issued(String site, int round, TaskKind kind) {
+    }
+
+    public TrainingRun(RunConfiguration cfg, ModelWeights initial, Set<String> admittedSites, Path workDir,
+                       AuditLog audit, RoundListener listener, Clock clock) {
+        this.cfg = cfg;
+        this.admitted = Set.copyOf(admittedSites);
+        this.spoolDir = workDir.resolve("spool");
+        this.checkpoint = new RunCheckpoint(workDir.resolve("checkpoint"), cfg.digest());
+        this.audit = audit;
+        this.listener = listener;
+        this.clock = clock;
+        this.check = new UpdateCheck(initial.layout(), cfg.maxUpdateNorm());
+        try {
+            var resumed = checkpoint.load(initial.layout(), cfg.strategy() == Strategy.FED_ADAM);
+            this.global = resumed.map(RunCheckpoint.State::global).orElse(initial.copy());
+            this.completed = resumed.map(RunCheckpoint.State::completedRounds).orElse(0);
+            int n = initial.layout().size();
+            this.adam = cfg.strategy() != Strategy.FED_ADAM ? null : new AdamStep(cfg.serverLearningRate(),
+                    cfg.adamBeta1(), cfg.adamBeta2(), cfg.adamTau(),
+                    resumed.map(RunCheckpoint.State::adamM).orElse(new float[n]),
+                    resumed.map(RunCheckpoint.State::adamV).orElse(new float[n]));
+            resumed.ifPresent(s -> LOG.info("run {} resumes after round {}", cfg.runId(), s.completedRounds()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checkpoint of run " + cfg.runId(), e);
+        }
+        this.aggregation = new Aggregation(rule(cfg), adam != null ? adam : ServerStep.plain());
+        this.waitingSinceMs = clock.millis();
+    }
+
+    private static CoordinateRule rule(RunConfiguration cfg) {
+        return switch (cfg.strategy()) {
+            case FED_AVG, FED_PROX, FED_ADAM -> CoordinateRule.weightedMean();
+            case COORDINATE_MEDIAN -> CoordinateRule.median();
+            case TRIMMED_MEAN -> CoordinateRule.trimmedMean(cfg.trimFraction());
+        };
+    }
+
+    public RunConfiguration config() {
+        return cfg;
+    }
+
+    /** Admits a site into the run; returns the update encoding negotiated for it. */
+    public synchronized UpdateEncoding register(String site, Set<UpdateEncoding> supported) throws RefusedResult {
+        if (!admitted.contains(site)) {
+            throw refuse(RefusedResult.Kind.NOT_ADMITTED, AuditEvent.UNREGISTERED_SITE, site, 0,
+                    "site is not admitted to this federation");
+        }
+        UpdateEncoding chosen = supported.contains(cfg.updateEncoding()) ? cfg.updateEncoding() : UpdateEncoding.FP32;
+        if (registered.put(site, chosen) == null) {
+            LOG.info("site {} registered for run {} ({} of {})", site, cfg.runId(), registered.size(), admitted.size());
+        }
+        return chosen;
+    }
+
+    /** The next task for {@code site}. */
+    public synchronized Task nextTask(String site) throws RefusedResult {
+        requireRegistered(site);
+        if (finished) {
+            return new Task.Done();
+        }
+        if (round == null) {
+            tryOpen();
+        }
+        if (round == null) {
+            return new Task.Wait(WAIT);
+        }
+        boolean trains = round.selected().contains(site) && !round.updates().containsKey(site);
+        boolean evaluates = !round.selected().contains(site) && !round.evaluations().containsKey(site);
+        if (!trains && !evaluates) {
+            return new Task.Wait(WAIT);
+        }
+        issued.values().removeIf(i -> i.site().equals(site));
+        String taskId = UUID.randomUUID().toString();
+        TaskKind kind = trains ? TaskKind.TRAIN : TaskKind.EVALUATE;
+        issued.put(taskId, new Issued(site, round.number(), kind));
+        return trains ? new Task.Train(round.number(), taskId, global) : new Task.Evaluate(round.number(), taskId, global);
+    }
+
+    /** Checks a result's header before its chunks are read; returns the intake that spools them. */
+    public synchronized ResultIntake openResult(String site, SiteReport report, PayloadHeader update)
+            throws RefusedResult {
+        requireRegistered(site);
+        checkCurrent(site, report);
+        try {
+            if (report.kind() != TaskKind.TRAIN) {
+                return new ResultIntake(site, report, null, UpdateEncoding.FP32, new float[0], 0, new byte[0]);
+            }
+            if (update == null || !update.layout().equals(global.layout())) {
+                throw refuse(RefusedResult.Kind.INVALID, AuditEvent.MALFORMED_UPDATE, site, report.round(),
+                        "update layout differs from the global model's");
+            }
+            if (update.encoding() != registered.get(site)) {
+                throw refuse(RefusedResult.Kind.INVALID, AuditEvent.MALFORMED_UPDATE, site, report.round(),
+                        "update encoding " + update.encoding() + " is not the one negotiated");
+            }
+            long expected = (long) global.layout().size() * update.encoding().bytesPerValue();
+            if (update.totalBytes() > expected) {
+                throw refuse(RefusedResult.Kind.TOO_LARGE, AuditEvent.OVERSIZED_STREAM, site, report.round(),
+                        "update declares " + update.totalBytes() + " bytes; the model is " + expected);
+            }
+            if (update.totalBytes() < expected || report.exampleCount() <= 0) {
+                throw refuse(RefusedResult.Kind.INVALID, AuditEvent.MALFORMED_UPDATE, site, report.round(),
+                        "update is shorter than the model or trained on no examples");
+            }
+            Path dir = spoolDir.resolve("round-" + report.round());
+            Files.createDirectories(dir);
+            return new ResultIntake(site, report, dir.resolve(site + "-" + report.taskId() + ".bin"),
+                    update.encoding(), update.scales(), update.totalBytes(), update.sha256());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the spool file of a result from " + site, e);
+        }
+    }
+
+    /** Validates a fully received result and accepts it into its round. */
+    public void completeResult(ResultIntake intake) throws RefusedResult {
+        SiteReport report = intake.report();
+        SpooledUpdate update;
+        try {
+            update = intake.finish();
+            if (update != null) {
+                check.check(update);
+            }
+        } catch (RefusedResult r) {
+            intake.abort();
+            throw audited(r, intake.site(), report.round());
+        } catch (IOException e) {
+            intake.abort();
+            throw new UncheckedIOException("cannot read back the spooled update of " + intake.site(), e);
+        }
+        synchronized (this) {
+            try {
+                checkCurrent(intake.site(), report);
+            } catch (RefusedResult r) {
+                intake.abort();
+                throw r;
+            }
+            answered.add(report.taskId());
+            issued.remove(report.taskId());
+            if (update != null) {
+                round.updates().put(intake.site(), update);
+            } else {
+                round.evaluations().put(intake.site(), report);
+            }
+            listener.siteReported(cfg.runId(), report.round(), intake.site(), report);
+            maybeClose();
+        }
+    }
+
+    /** Audits a refusal that happened while a result was streaming (e.g. an oversized stream). */
+    public RefusedResult audited(RefusedResult r, String site, int roundNumber) {
+        if (r.event() != null) {
+            audit.refused(r.event(), site, roundNumber, r.getMessage());
+        }
+        return r;
+    }
+
+    /** Closes or reopens a round whose timeout has passed; opens a waiting one. Called periodically. */
+    public synchronized void tick() {
+        if (finished) {
+            return;
+        }
+        if (round == null) {
+            tryOpen();
+            return;
+        }
+        if (clock.millis() - round.openedMs() < cfg.roundTimeout().toMillis()) {
+            return;
+        }
+        if (round.evaluationOnly()) {
+            finish();
+        } else if (round.updates().size() >= cfg.minSites()) {
+            LOG.info("round {} timed out with {} of {} updates; closing with them", round.number(),
+                    round.updates().size(), round.selected().size());
+            close();
+        } else {
+            LOG.warn("round {} timed out with {} updates, fewer than {}; opening it again", round.number(),
+                    round.updates().size(), cfg.minSites());
+            openRound(round.number(), round.attempt() + 1);
+        }
+    }
+
+    public synchronized int completedRounds() {
+        return completed;
+    }
+
+    public synchronized boolean finished() {
+        return finished;
+    }
+
+    /** The current global model (not a copy: treat it as read-only). */
+    public synchronized ModelWeights global() {
+        return global;
+    }
+
+    private void tryOpen() {
+        if (completed >= cfg.rounds()) {
+            openRound(cfg.rounds() + 1, 0);
+            return;
+        }
+        boolean everyone = registered.size() == admitted.size();
+        boolean waitedEnough = clock.millis() - waitingSinceMs >= cfg.roundTimeout().toMillis();
+        if (registered.size() >= cfg.sitesPerRound() && (everyone || waitedEnough)) {
+            openRound(completed + 1, 0);
+        }
+    }
+
+    private void openRound(int number, int attempt) {
+        if (round != null) {
+            round.updates().values().forEach(u -> deleteQuietly(u.file()));
+        }
+        List<String> selected = number > cfg.rounds() ? List.of()
+                : SiteSelection.select(List.copyOf(registered.keySet()), cfg.sitesPerRound(), cfg.seed(), number, attempt);
+        round = new OpenRound(number, attempt, selected, clock.millis(), number > cfg.rounds());
+        LOG.info("round {} (attempt {}) opened; training sites {}", number, attempt, selected);
+    }
+
+    private void maybeClose() {
+        if (round.evaluationOnly()) {
+            if (round.evaluations().keySet().containsAll(registered.keySet())) {
+                finish();
+            }
+        } else if (round.updates().keySet().containsAll(round.selected())) {
+            close();
+        }
+    }
+
+    private void close() {
+        OpenRound r = round;
+        try {
+            global = aggregation.apply(global, List.copyOf(r.updates().values()));
+            completed = r.number();
+            checkpoint.save(completed, global, adam);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot aggregate or checkpoint round " + r.number(), e);
+        }
+        Map<String, SiteReport> reports = new TreeMap<>(r.evaluations());
+        r.updates().forEach((site, u) -> reports.put(site, u.report()));
+        listener.roundClosed(new ClosedRound(cfg, r.number(), global, List.copyOf(r.updates().keySet()), reports,
+                Duration.ofMillis(clock.millis() - r.openedMs())));
+        deleteQuietly(spoolDir.resolve("round-" + r.number()));
+        round = null;
+        waitingSinceMs = clock.millis();
+    }
+
+    private void finish() {
+        finished = true;
+        round = null;
+        LOG.info("run {} finished after {} rounds", cfg.runId(), completed);
+        listener.runFinished(cfg.runId(), completed);
+    }
+
+    private void requireRegistered(String site) throws RefusedResult {
+        if (!registered.containsKey(site)) {
+            if (!admitted.contains(site)) {
+                throw refuse(RefusedResult.Kind.NOT_ADMITTED, AuditEvent.UNREGISTERED_SITE, site, 0,
+                        "site is not admitted to this federation");
+            }
+            throw new RefusedResult(RefusedResult.Kind.NOT_REGISTERED, null, "site must register first");
+        }
+    }
+
+    private void checkCurrent(String site, SiteReport report) throws RefusedResult {
+        if (answered.contains(report.taskId())) {
+            throw refuse(RefusedResult.Kind.REPLAYED, AuditEvent.REPLAYED_UPDATE, site, report.round(),
+                    "task already answered");
+        }
+        Issued i = issued.get(report.taskId());
+        if (i != null && i.site().equals(site) && i.kind() == TaskKind.EVALUATE && i.kind() == report.kind()
+                && (round == null || i.round() != round.number())) {
+            // An evaluation that lost the race with its round's close is expected, not an attack: not audited.
+            throw new RefusedResult(RefusedResult.Kind.STALE, null, "evaluation arrived after its round closed");
+        }
+        if (i == null || !i.site().equals(site) || round == null || i.round() != round.number()
+                || report.round() != round.number() || i.kind() != report.kind()) {
+            throw refuse(RefusedResult.Kind.STALE, AuditEvent.STALE_UPDATE, site, report.round(),
+                    "result does not answer a task open for this site in the current round");
+        }
+    }
+
+    private RefusedResult refuse(RefusedResult.Kind kind, AuditEvent event, String site, int r, String message) {
+        return audited(new RefusedResult(kind, event, message), site, r);
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> files = Files.list(p)) {
+                    for (Path f : files.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            }
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            LOG.debug("could not delete spool entry {}", p, e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.tumorboard.federation.site;
+
+import io.tumorboard.federation.run.RunConfiguration;
+import io.tumorboard.federation.run.SiteReport;
+import io.tumorboard.federation.run.Task;
+import io.tumorboard.federation.weights.ModelLayout;
+import io.tumorboard.federation.weights.UpdateEncoding;
+import java.util.Set;
+
+/**
+ * A site's connection to the coordinator in domain terms; the gRPC client implements it. Failures surface
+ * as {@link LinkFailure}, which says what the site should do about them.
+ */
+public interface CoordinatorLink {
+
+    /** The run's configuration and the encoding negotiated for this site's updates. */
+    record Registration(RunConfiguration config, UpdateEncoding encoding) {
+    }
+
+    Registration register(String runId, Set<UpdateEncoding> supported) throws LinkFailure;
+
+    Task pullTask(String runId) throws LinkFailure;
+
+    /** Pushes a report, with the update (trained minus global weights) for TRAIN, null otherwise. */
+    void pushResult(String runId, SiteReport report, ModelLayout layout, float[] update, UpdateEncoding encoding)
+            throws LinkFailure;
+}

@@ -1,0 +1,18 @@
+package io.tumorboard.federation.site;
+
+import io.tumorboard.federation.weights.ModelWeights;
+
+/**
+ * The port a learner implements to take part in federated training: train from the global model on the
+ * site's own data, and evaluate a model on the site's held-out data. Implementations must be
+ * deterministic for a given {@link RoundConfig#seed()} so that runs with fixed seeds are reproducible.
+ */
+public interface LocalTrainer {
+
+    /** The layout (and initial values) of the model this trainer learns; the coordinator starts from it. */
+    ModelWeights initialModel();
+
+    TrainingResult train(ModelWeights global, RoundConfig cfg);
+
+    EvaluationResult evaluate(ModelWeights weights);
+}

@@ -1,0 +1,237 @@
+package io.tumorboard.federation.transport;
+
+import com.google.protobuf.ByteString;
+import io.grpc.Channel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import io.tumorboard.federation.run.SiteReport;
+import io.tumorboard.federation.run.Task;
+import io.tumorboard.federation.site.CoordinatorLink;
+import io.tumorboard.federation.site.LinkFailure;
+import io.tumorboard.federation.v1.FederationCoordinatorGrpc;
+import io.tumorboard.federation.v1.PullTaskRequest;
+import io.tumorboard.federation.v1.RegisterReply;
+import io.tumorboard.federation.v1.RegisterRequest;
+import io.tumorboard.federation.v1.ResultPart;
+import io.tumorboard.federation.v1.ResultReceipt;
+import io.tumorboard.federation.v1.TaskHeader;
+import io.tumorboard.federation.v1.TaskPart;
+import io.tumorboard.federation.v1.WeightChunk;
+import io.tumorboard.federation.weights.ModelLayout;
+import io.tumorboard.federation.weights.ModelWeights;
+import io.tumorboard.federation.weights.PayloadDecoder;
+import io.tumorboard.federation.weights.PayloadEncoder;
+import io.tumorboard.federation.weights.PayloadHeader;
+import io.tumorboard.federation.weights.UpdateEncoding;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongConsumer;
+
+/**
+ * A site's gRPC client: every call has a deadline (short for control calls, scaled with the payload for
+ * transfers), model downloads are checked against their digest, update uploads respect flow control,
+ * and every failure is classified into what the site should do next.
+ */
+public final class CoordinatorClient implements CoordinatorLink {
+
+    private static final long CONTROL_DEADLINE_MS = 10_000;
+    /** Transfers get 30 s plus 1 s per 10 MB: far slower than loopback, still bounded. */
+    private static final long TRANSFER_BASE_MS = 30_000;
+    private static final long TRANSFER_BYTES_PER_MS = 10_000;
+
+    private final Channel channel;
+    private final int chunkBytes;
+    private final LongConsumer uploadProgress;
+
+    public CoordinatorClient(Channel channel) {
+        this(channel, 1 << 20, bytes -> { });
+    }
+
+    /** @param uploadProgress told the bytes sent so far after each update chunk (progress bars, drills) */
+    public CoordinatorClient(Channel channel, int chunkBytes, LongConsumer uploadProgress) {
+        this.channel = channel;
+        this.chunkBytes = chunkBytes;
+        this.uploadProgress = uploadProgress;
+    }
+
+    @Override
+    public Registration register(String runId, Set<UpdateEncoding> supported) throws LinkFailure {
+        RegisterRequest.Builder req = RegisterRequest.newBuilder().setRunId(runId);
+        supported.forEach(e -> req.addSupportedEncodings(ProtoMapper.toProto(e)));
+        try {
+            RegisterReply reply = FederationCoordinatorGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(CONTROL_DEADLINE_MS, TimeUnit.MILLISECONDS).register(req.build());
+            return new Registration(ProtoMapper.fromProto(reply.getRunConfig()),
+                    ProtoMapper.fromProto(reply.getUpdateEncoding()));
+        } catch (StatusRuntimeException e) {
+            throw classify(e, "register");
+        }
+    }
+
+    @Override
+    public Task pullTask(String runId) throws LinkFailure {
+        try {
+            Iterator<TaskPart> parts = FederationCoordinatorGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(TRANSFER_BASE_MS * 4, TimeUnit.MILLISECONDS)
+                    .pullTask(PullTaskRequest.newBuilder().setRunId(runId).build());
+            if (!parts.hasNext()) {
+                throw new LinkFailure(LinkFailure.Action.RECONNECT, "empty task stream", null);
+            }
+            TaskHeader h = parts.next().getHeader();
+            return switch (ProtoMapper.fromProto(h.getKind())) {
+                case WAIT -> new Task.Wait(Duration.ofMillis(Math.max(10, h.getRetryAfterMs())));
+                case DONE -> new Task.Done();
+                case TRAIN -> new Task.Train(h.getRound(), h.getTaskId(), receiveModel(h, parts));
+                case EVALUATE -> new Task.Evaluate(h.getRound(), h.getTaskId(), receiveModel(h, parts));
+            };
+        } catch (StatusRuntimeException e) {
+            throw classify(e, "pull task");
+        } catch (IllegalArgumentException e) {
+            throw new LinkFailure(LinkFailure.Action.RECONNECT, "coordinator sent a malformed task: " + e.getMessage(), e);
+        }
+    }
+
+    private static ModelWeights receiveModel(TaskHeader h, Iterator<TaskPart> parts) {
+        PayloadHeader header = ProtoMapper.fromProto(h.getModel());
+        float[] values = new float[header.layout().size()];
+        PayloadDecoder decoder = new PayloadDecoder(header.layout(), header.encoding(), header.scales());
+        MessageDigest md = sha256();
+        ByteBuffer carry = ByteBuffer.allocate(8).limit(0);
+        long received = 0;
+        while (parts.hasNext()) {
+            ByteBuffer chunk = parts.next().getChunk().getData().asReadOnlyByteBuffer();
+            received += chunk.remaining();
+            if (received > header.totalBytes()) {
+                throw new IllegalArgumentException("model stream longer than its header says");
+            }
+            md.update(chunk.duplicate());
+            carry = join(carry, chunk);
+            decoder.decode(carry, values, decoder.decoded(), values.length - decoder.decoded());
+            if (carry.hasRemaining()) {
+                ByteBuffer rest = ByteBuffer.allocate(carry.remaining());
+                carry = rest.put(carry).flip();
+            }
+        }
+        if (!decoder.complete() || !Arrays.equals(md.digest(), header.sha256())) {
+            throw new IllegalArgumentException("model stream incomplete or its digest does not match");
+        }
+        return new ModelWeights(header.layout(), values);
+    }
+
+    private static ByteBuffer join(ByteBuffer carry, ByteBuffer chunk) {
+        if (!carry.hasRemaining()) {
+            return chunk;
+        }
+        ByteBuffer b = ByteBuffer.allocate(carry.remaining() + chunk.remaining());
+        b.put(carry).put(chunk).flip();
+        return b;
+    }
+
+    @Override
+    public void pushResult(String runId, SiteReport report, ModelLayout layout, float[] update,
+                           UpdateEncoding encoding) throws LinkFailure {
+        PayloadHeader header = null;
+        Iterator<ByteBuffer> chunks = java.util.Collections.emptyIterator();
+        if (update != null) {
+            PayloadEncoder enc = PayloadEncoder.forValues(layout, encoding, update);
+            header = PayloadHeader.of(enc, layout, update);
+            chunks = enc.chunks(update, chunkBytes);
+        }
+        ResultPart first = ResultPart.newBuilder().setHeader(ProtoMapper.toProto(runId, report, header)).build();
+        long bytes = header == null ? 0 : header.totalBytes();
+        long deadlineMs = TRANSFER_BASE_MS + bytes / TRANSFER_BYTES_PER_MS;
+        CompletableFuture<ResultReceipt> done = new CompletableFuture<>();
+        Iterator<ByteBuffer> source = chunks;
+        FederationCoordinatorGrpc.newStub(channel).withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS)
+                .pushResult(new ClientResponseObserver<ResultPart, ResultReceipt>() {
+                    private boolean headerSent;
+                    private boolean finished;
+                    private long sent;
+
+                    @Override
+                    public void beforeStart(ClientCallStreamObserver<ResultPart> requests) {
+                        requests.setOnReadyHandler(() -> {
+                            synchronized (this) {
+                                while (!finished && requests.isReady()) {
+                                    if (!headerSent) {
+                                        requests.onNext(first);
+                                        headerSent = true;
+                                    } else if (source.hasNext()) {
+                                        ByteBuffer c = source.next();
+                                        sent += c.remaining();
+                                        requests.onNext(ResultPart.newBuilder()
+                                                .setChunk(WeightChunk.newBuilder().setData(ByteString.copyFrom(c))).build());
+                                        uploadProgress.accept(sent);
+                                    } else {
+                                        finished = true;
+                                        requests.onCompleted();
+                                    }
+                                }
+                            }
+                        });
+                    }
+
+                    @Override
+                    public void onNext(ResultReceipt r) {
+                        done.complete(r);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        synchronized (this) {
+                            finished = true;
+                        }
+                        done.completeExceptionally(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        done.complete(ResultReceipt.getDefaultInstance());
+                    }
+                });
+        try {
+            ResultReceipt receipt = done.get(deadlineMs + 1_000, TimeUnit.MILLISECONDS);
+            if (!receipt.getAccepted()) {
+                throw new LinkFailure(LinkFailure.Action.DROP_RESULT, "result not accepted", null);
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof StatusRuntimeException s ? classify(s, "push result")
+                    : new LinkFailure(LinkFailure.Action.RECONNECT, "push failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new LinkFailure(LinkFailure.Action.RECONNECT, "push timed out", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LinkFailure(LinkFailure.Action.STOP, "interrupted while pushing", e);
+        }
+    }
+
+    private static LinkFailure classify(StatusRuntimeException e, String call) {
+        Status.Code code = e.getStatus().getCode();
+        String msg = call + ": " + code + " " + e.getStatus().getDescription();
+        LinkFailure.Action action = switch (code) {
+            case PERMISSION_DENIED, UNAUTHENTICATED -> LinkFailure.Action.STOP;
+            case NOT_FOUND -> LinkFailure.Action.REGISTER;
+            case FAILED_PRECONDITION, ALREADY_EXISTS, INVALID_ARGUMENT, RESOURCE_EXHAUSTED -> LinkFailure.Action.DROP_RESULT;
+            default -> LinkFailure.Action.RECONNECT;
+        };
+        return new LinkFailure(action, msg, e);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always ships SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.tumorboard.federation.transport;
+
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.tumorboard.federation.audit.AuditLog;
+import io.tumorboard.federation.coordinator.TrainingRun;
+import io.tumorboard.federation.security.CertificateFolder;
+import io.tumorboard.federation.security.SiteIdentity;
+import io.tumorboard.federation.security.TlsCredentials;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running coordinator: the gRPC server over a {@link TrainingRun}, plus the ticker that closes rounds
+ * on timeout. Built from any {@link ServerBuilder} (as grpc-java's RouteGuideServer is), so tests and the
+ * simulator can use an in-process server; {@link #mutualTls} is the production shape.
+ */
+public final class CoordinatorServer implements AutoCloseable {
+
+    /** Largest inbound message: one 1 MiB chunk plus framing. Bigger messages are refused by gRPC. */
+    static final int MAX_INBOUND_BYTES = CoordinatorService.CHUNK_BYTES + (64 << 10);
+
+    private final Server server;
+    private final TrainingRun run;
+    private final ScheduledExecutorService ticker;
+
+    public CoordinatorServer(ServerBuilder<?> builder, TrainingRun run, ServerInterceptor identity, long heartbeatMs) {
+        this.run = run;
+        this.server = builder
+                .addService(ServerInterceptors.intercept(new CoordinatorService(run, heartbeatMs), identity))
+                .maxInboundMessageSize(MAX_INBOUND_BYTES)
+                .build();
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "round-ticker-" + run.config().runId());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The production server: mutual TLS on {@code host:port} (port 0 picks a free port). */
+    public static CoordinatorServer mutualTls(String host, int port, CertificateFolder certs, AuditLog audit,
+                                              TrainingRun run) {
+        NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress(host, port),
+                TlsCredentials.coordinator(certs, audit));
+        return new CoordinatorServer(b, run, new SiteIdentity(), 5_000);
+    }
+
+    public CoordinatorServer start() throws IOException {
+        server.start();
+        ticker.scheduleWithFixedDelay(run::tick, 20, 20, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public TrainingRun run() {
+        return run;
+    }
+
+    /** Stops at once, as a crash would: open calls are cut, nothing is flushed beyond the last checkpoint. */
+    public void kill() {
+        ticker.shutdownNow();
+        server.shutdownNow();
+    }
+
+    public void awaitFinished(long timeoutMs) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMs;
+        while (!run.finished() && System.currentTimeMillis() < end) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        ticker.shutdownNow();
+        server.shutdown();
+        if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+            server.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.tumorboard.model.learning.evaluation;
+
+import io.tumorboard.model.learning.ModelCard.Estimate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the comparison as Markdown: every model's metrics with intervals, then the fused model by site, sex
+ * and age band, then its calibration table. Groups smaller than {@link #MIN_GROUP} cases are listed without
+ * metrics: an interval over a dozen cases says nothing.
+ */
+public final class ComparisonReport {
+
+    static final int MIN_GROUP = 20;
+
+    private final SurvivalEvaluation evaluation;
+
+    public ComparisonReport(SurvivalEvaluation evaluation) {
+        this.evaluation = evaluation;
+    }
+
+    public String render(Map<String, List<EvaluatedCase>> results, String title) {
+        StringBuilder md = new StringBuilder("# ").append(title).append("\n\n## Models on the same folds\n\n");
+        table(md, results);
+        List<EvaluatedCase> fused = results.get(ModelComparison.FUSED);
+        if (fused != null && !fused.isEmpty()) {
+            for (Map.Entry<String, Function<EvaluatedCase, String>> cut : Map.<String, Function<EvaluatedCase, String>>of(
+                    "site", EvaluatedCase::site, "sex", EvaluatedCase::sex, "age band", EvaluatedCase::ageBand)
+                    .entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+                md.append("\n## Gated fusion by ").append(cut.getKey()).append("\n\n");
+                Map<String, List<EvaluatedCase>> groups = fused.stream()
+                        .collect(Collectors.groupingBy(cut.getValue(), java.util.TreeMap::new, Collectors.toList()));
+                table(md, groups);
+            }
+            md.append("\n## Gated fusion calibration at 3 years\n\n| group | cases | predicted risk | observed risk (KM) |\n")
+                    .append("|---|---|---|---|\n");
+            var groups = evaluation.calibration(fused);
+            for (int g = 0; g < groups.size(); g++) {
+                md.append(String.format("| %d | %d | %.3f | %.3f |%n", g + 1, groups.get(g).cases(),
+                        groups.get(g).predictedRisk(), groups.get(g).observedRisk()));
+            }
+        }
+        return md.toString();
+    }
+
+    private void table(StringBuilder md, Map<String, List<EvaluatedCase>> rows) {
+        Map<String, Map<String, Estimate>> metrics = new LinkedHashMap<>();
+        rows.forEach((name, cases) -> {
+            if (cases.size() >= MIN_GROUP && cases.stream().anyMatch(EvaluatedCase::death)) {
+                metrics.put(name, evaluation.metrics(cases));
+            }
+        });
+        List<String> names = metrics.values().stream().findFirst().map(m -> List.copyOf(m.keySet())).orElse(List.of());
+        md.append("| model / group | cases | deaths |");
+        names.forEach(n -> md.append(' ').append(n).append(" |"));
+        md.append("\n|---|---|---|");
+        names.forEach(n -> md.append("---|"));
+        md.append('\n');
+        rows.forEach((name, cases) -> {
+            md.append("| ").append(name).append(" | ").append(cases.size()).append(" | ")
+                    .append(cases.stream().filter(EvaluatedCase::death).count()).append(" |");
+            Map<String, Estimate> m = metrics.get(name);
+            for (String n : names) {
+                Estimate e = m == null ? null : m.get(n);
+                md.append(e == null ? " – |" : String.format(" %.3f (%.3f–%.3f) |", e.value(), e.low(), e.high()));
+            }
+            md.append('\n');
+        });
+    }
+}

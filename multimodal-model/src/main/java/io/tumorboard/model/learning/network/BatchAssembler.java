@@ -1,0 +1,97 @@
+package io.tumorboard.model.learning.network;
+
+import io.tumorboard.model.cases.Modality;
+import io.tumorboard.model.learning.ModelSpec;
+import io.tumorboard.model.learning.features.CaseFeatures;
+import java.util.List;
+import java.util.Random;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Lays cases out as the network's input and label arrays. In training it applies modality dropout: each
+ * present modality is hidden from an example with the spec's probability (never the last one present), so the
+ * network learns to predict from any subset, which is what a site missing a modality will ask of it.
+ */
+public final class BatchAssembler {
+
+    private final ModelSpec spec;
+
+    public BatchAssembler(ModelSpec spec) {
+        this.spec = spec;
+    }
+
+    /** The four input arrays: imaging [B,I], pathology [B,P], clinical [B,C], presence [B,3H]. */
+    public INDArray[] inputs(List<CaseFeatures> cases) {
+        return inputs(cases, null);
+    }
+
+    private INDArray[] inputs(List<CaseFeatures> cases, Random modalityDropout) {
+        int b = cases.size();
+        int h = spec.embeddingWidth();
+        float[][][] x = new float[3][b][];
+        float[][] presence = new float[b][3 * h];
+        for (int i = 0; i < b; i++) {
+            CaseFeatures c = cases.get(i);
+            boolean[] keep = visible(c, modalityDropout);
+            for (Modality m : Modality.values()) {
+                float[] input = c.input(m);
+                x[m.ordinal()][i] = keep[m.ordinal()] ? input : new float[input.length];
+                if (keep[m.ordinal()]) {
+                    java.util.Arrays.fill(presence[i], m.ordinal() * h, (m.ordinal() + 1) * h, 1f);
+                }
+            }
+        }
+        return new INDArray[] {Nd4j.create(x[0]), Nd4j.create(x[1]), Nd4j.create(x[2]), Nd4j.create(presence)};
+    }
+
+    /**
+     * A training batch. Labels: survival [B,K] (−1 = not at risk), stage heads [B,4] one-hot, each with a
+     * per-example mask [B,1] that is 0 where the documented T is unknown or the modality is hidden.
+     */
+    public MultiDataSet trainingBatch(List<CaseFeatures> cases, List<float[]> survivalLabels, List<Integer> tClasses,
+                                      Random random) {
+        int b = cases.size();
+        Random dropout = spec.modalityDropout() > 0 && random != null ? random : null;
+        INDArray[] inputs = inputs(cases, dropout);
+        float[][] stage = new float[b][4];
+        float[][] imgMask = new float[b][1];
+        float[][] pathMask = new float[b][1];
+        float[][] survival = new float[b][];
+        INDArray presence = inputs[3];
+        int h = spec.embeddingWidth();
+        for (int i = 0; i < b; i++) {
+            survival[i] = survivalLabels.get(i);
+            Integer t = tClasses.get(i);
+            if (t != null) {
+                stage[i][t] = 1f;
+                imgMask[i][0] = presence.getFloat(i, (long) Modality.IMAGING.ordinal() * h);
+                pathMask[i][0] = presence.getFloat(i, (long) Modality.PATHOLOGY.ordinal() * h);
+            }
+        }
+        INDArray stageLabels = Nd4j.create(stage);
+        return new MultiDataSet(inputs, new INDArray[] {Nd4j.create(survival), stageLabels, stageLabels.dup()},
+                null, new INDArray[] {null, Nd4j.create(imgMask), Nd4j.create(pathMask)});
+    }
+
+    private boolean[] visible(CaseFeatures c, Random dropout) {
+        boolean[] keep = new boolean[3];
+        for (Modality m : Modality.values()) {
+            keep[m.ordinal()] = c.has(m) && spec.modalities().contains(m);
+        }
+        if (dropout != null) {
+            int present = 0;
+            for (boolean k : keep) {
+                present += k ? 1 : 0;
+            }
+            for (int m = 0; m < 3 && present > 1; m++) {
+                if (keep[m] && dropout.nextDouble() < spec.modalityDropout()) {
+                    keep[m] = false;
+                    present--;
+                }
+            }
+        }
+        return keep;
+    }
+}
