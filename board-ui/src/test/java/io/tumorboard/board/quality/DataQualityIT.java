@@ -73,6 +73,12 @@ class DataQualityIT {
     }
 
     @Test
+    void theChartLibraryIsServedByTheAppFromItsWebJarWithoutSignIn() {
+        assertThat(new BoardClient(port).get("/webjars/chart.js/4.4.9/dist/chart.umd.js").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void theRestApiIsDocumentedWithOpenApi() {
         String docs = new BoardClient(port).login("datasci", TestBoard.PASSWORD).get("/v3/api-docs").body();
         assertThat(docs).contains("\"openapi\"", "/api/cases/{key}", "/api/meetings/{id}/agenda",
