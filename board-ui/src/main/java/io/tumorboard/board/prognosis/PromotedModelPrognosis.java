@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
  * {@link io.tumorboard.model.learning.FusionModel#predict}. The package is loaded on first use and again when the
  * pointer or the package file changes. With no promoted package the answer is {@link NoPromotedModel}'s.
  * A prediction the model abstains from or refuses is shown as an abstention with the model's own reasons.
+ * The same loaded model gives the fused embeddings similar past cases are ranked by.
  */
 @Component
-class PromotedModelPrognosis implements PrognosisSource {
+class PromotedModelPrognosis implements PrognosisSource, FusedEmbedding {
 
     private static final Logger LOG = LoggerFactory.getLogger(PromotedModelPrognosis.class);
 
@@ -54,6 +55,31 @@ class PromotedModelPrognosis implements PrognosisSource {
             case ABSTAINED, REFUSED -> new Prognosis.Abstained(version, String.join("; ", p.warnings()));
             case OK, WARNING -> predicted(version, p);
         };
+    }
+
+    @Override
+    public synchronized Optional<Embedded> embed(List<PatientCase> cases) {
+        Optional<ModelRegistry.PromotedPackage> promoted = registry.promotedPackage();
+        if (promoted.isEmpty()) {
+            return Optional.empty();
+        }
+        var model = load(promoted.get()).model().model();
+        List<io.tumorboard.model.learning.features.CaseFeatures> encoded = new ArrayList<>();
+        List<Integer> places = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            try {
+                encoded.add(model.pipeline().encode(cases.get(i)));
+                places.add(i);
+            } catch (RuntimeException e) {
+                LOG.debug("case {} cannot be encoded for similarity: {}", cases.get(i).caseKey(), e.getMessage());
+            }
+        }
+        List<double[]> vectors = new ArrayList<>(java.util.Collections.nCopies(cases.size(), (double[]) null));
+        List<double[]> rows = model.embeddings(encoded);
+        for (int j = 0; j < rows.size(); j++) {
+            vectors.set(places.get(j), rows.get(j));
+        }
+        return Optional.of(new Embedded(promoted.get().version(), vectors));
     }
 
     private Loaded load(ModelRegistry.PromotedPackage promoted) {

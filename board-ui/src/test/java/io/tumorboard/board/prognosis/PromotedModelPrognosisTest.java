@@ -73,6 +73,17 @@ class PromotedModelPrognosisTest {
     }
 
     @Test
+    void thePromotedModelEmbedsCasesForSimilarityAndNothingWithoutAPromotion() throws Exception {
+        Files.writeString(registry.resolve("promoted"), "2026.12.1");
+        FusedEmbedding.Embedded embedded = source().embed(List.of(cohort.get(10), cohort.get(11))).orElseThrow();
+        assertThat(embedded.modelVersion()).isEqualTo("2026.12.1");
+        assertThat(embedded.vectors()).hasSize(2).doesNotContainNull();
+        assertThat(embedded.vectors().get(0)).hasSize(TINY.embeddingWidth());
+        Files.delete(registry.resolve("promoted"));
+        assertThat(source().embed(List.of(cohort.get(10)))).isEmpty();
+    }
+
+    @Test
     void aDemoCaseFromAnotherSiteIsPredictedOrAbstainedFromNeverFailing() throws Exception {
         Files.writeString(registry.resolve("promoted"), "2026.12.1");
         PatientCase demo = DemoCases.all().get(2).patientCase();
