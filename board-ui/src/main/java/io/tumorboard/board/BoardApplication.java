@@ -9,7 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class BoardApplication {
 
+    /** Starts the workbench; {@code bench ...} as the first argument runs the load bench instead. */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("bench")) {
+            io.tumorboard.board.bench.BenchCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         SpringApplication.run(BoardApplication.class, args);
     }
 }

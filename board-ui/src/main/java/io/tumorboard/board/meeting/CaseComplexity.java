@@ -20,7 +20,7 @@ class CaseComplexity {
     static final int DISCORDANT_STAGE = 5;
     static final int MODEL_UNCERTAIN = 4;
     static final int OTHER_FLAG = 2;
-    /** A band wider than 0.3 (survival probability) at the median follow-up counts as uncertain. */
+    /** An MC-dropout 5-95 % interval of the horizon risk wider than 0.3 (probability) counts as uncertain. */
     static final double UNCERTAIN_BAND_WIDTH = 0.3;
 
     private final CaseStore store;

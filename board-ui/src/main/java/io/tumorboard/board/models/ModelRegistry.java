@@ -12,36 +12,68 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
-/** Reads the model registry folder; never writes it (promotion is the federation's act, not the board's). */
+/**
+ * Reads the model registry folder; never writes it (promotion is the federation's act, not the board's). A
+ * version folder holds one model package ({@code *.zip}, the learning module's {@code ModelPackage} with its
+ * network, manifest and model card inside) and may hold the card beside it as {@code model-card.md}.
+ */
 @Component
-class ModelRegistry {
+public class ModelRegistry {
 
     static final String PROMOTED = "promoted";
     static final String MODEL_CARD = "model-card.md";
-    static final String MANIFEST = "manifest.json";
 
     private final Path root;
 
-    ModelRegistry(ModelRegistryProperties properties) {
+    /**
+     * The promoted version's package.
+     *
+     * @param version the version folder's name
+     * @param file the model package zip in it
+     */
+    public record PromotedPackage(String version, Path file) {
+    }
+
+    public ModelRegistry(ModelRegistryProperties properties) {
         this.root = properties.registry();
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
-    boolean exists() {
+    public boolean exists() {
         return Files.isDirectory(root);
     }
 
     /** The version the {@code promoted} file names, if the file exists and is not blank. */
-    Optional<String> promoted() {
+    public Optional<String> promoted() {
         Path pointer = root.resolve(PROMOTED);
         if (!Files.isRegularFile(pointer)) {
             return Optional.empty();
         }
         String name = read(pointer).trim();
         return name.isEmpty() ? Optional.empty() : Optional.of(name);
+    }
+
+    /** The promoted version's model package, when the pointer names a folder holding exactly one zip. */
+    public Optional<PromotedPackage> promotedPackage() {
+        return promoted().flatMap(version -> {
+            Path dir = root.resolve(version).normalize();
+            if (!dir.startsWith(root.normalize()) || !Files.isDirectory(dir)) {
+                return Optional.empty();
+            }
+            List<Path> packages = packages(dir);
+            return packages.size() == 1 ? Optional.of(new PromotedPackage(version, packages.get(0))) : Optional.empty();
+        });
+    }
+
+    private static List<Path> packages(Path dir) {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.filter(p -> p.getFileName().toString().endsWith(".zip")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list model version " + dir, e);
+        }
     }
 
     List<ModelVersionEntry> versions() {
@@ -65,17 +97,28 @@ class ModelRegistry {
             throw new UncheckedIOException("cannot list model version " + dir, e);
         }
         List<String> missing = new ArrayList<>();
-        if (!files.contains(MODEL_CARD)) {
-            missing.add("model card (" + MODEL_CARD + ")");
+        List<Path> packages = packages(dir);
+        if (packages.isEmpty()) {
+            missing.add("model package (*.zip with network, manifest and model card)");
+        } else if (packages.size() > 1) {
+            missing.add("a single model package: " + packages.size() + " zips found, the board cannot tell which");
         }
-        if (!files.contains(MANIFEST)) {
-            missing.add("manifest (" + MANIFEST + ") with metrics and training rounds");
+        String card = files.contains(MODEL_CARD) ? read(dir.resolve(MODEL_CARD))
+                : packages.size() == 1 ? cardInside(packages.get(0)) : null;
+        if (card == null) {
+            missing.add("model card (" + MODEL_CARD + ", beside or inside the package)");
         }
-        if (files.stream().noneMatch(f -> f.endsWith(".zip") || f.endsWith(".bin"))) {
-            missing.add("weights (*.zip or *.bin)");
-        }
-        String card = files.contains(MODEL_CARD) ? read(dir.resolve(MODEL_CARD)) : null;
         return new ModelVersionEntry(dir.getFileName().toString(), isPromoted, files, missing, card);
+    }
+
+    /** The model card the package carries, null when it has none or is not a readable zip. */
+    private static String cardInside(Path zipFile) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(zipFile.toFile())) {
+            java.util.zip.ZipEntry entry = zip.getEntry(MODEL_CARD);
+            return entry == null ? null : new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static String read(Path file) {

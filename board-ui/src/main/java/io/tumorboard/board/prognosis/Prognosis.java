@@ -33,25 +33,35 @@ public sealed interface Prognosis {
     }
 
     /**
-     * A prediction.
+     * A prediction of the promoted model.
      *
      * @param model the model version that made it
-     * @param curve survival probability over time with its uncertainty band
-     * @param riskGroup e.g. {@code high}, as the model card defines the groups
-     * @param modalityContributions share of the prediction attributed to each modality (sums to 1)
-     * @param uncertainty width of the band at the median follow-up, 0-1; used to order the agenda
+     * @param curve predicted survival probability at the model's interval ends (days since diagnosis)
+     * @param risk predicted probability of death within the horizon, 1 - S(horizon)
+     * @param riskLow 5th percentile of that risk over MC-dropout samples
+     * @param riskHigh 95th percentile of that risk over MC-dropout samples
+     * @param horizonDays the model's horizon, days
+     * @param modalityContributions per present modality, risk with all modalities minus risk without it
+     *                              (probability points; empty when only one modality is present)
+     * @param warnings what the model found doubtful about the input, to read before the numbers
      */
-    record Predicted(ModelVersion model, List<SurvivalPoint> curve, String riskGroup,
-            Map<String, Double> modalityContributions, double uncertainty) implements Prognosis {
+    record Predicted(ModelVersion model, List<SurvivalPoint> curve, double risk, double riskLow, double riskHigh,
+            int horizonDays, Map<String, Double> modalityContributions, List<String> warnings) implements Prognosis {
 
         public Predicted {
             curve = List.copyOf(curve);
             modalityContributions = Map.copyOf(modalityContributions);
+            warnings = List.copyOf(warnings);
         }
 
         @Override
         public String kind() {
             return "predicted";
+        }
+
+        /** Width of the MC-dropout interval of the risk at the horizon; the agenda orders by it. */
+        public double uncertainty() {
+            return riskHigh - riskLow;
         }
 
         /** A curve column as comma-separated numbers for the chart script, e.g. {@code column("days")}. */
@@ -71,7 +81,7 @@ public sealed interface Prognosis {
      *
      * @param days days since diagnosis
      * @param survival predicted probability of being alive, 0-1
-     * @param lower lower bound of the uncertainty band
+     * @param lower lower bound of the uncertainty band (equal to {@code survival} where the model gives none)
      * @param upper upper bound of the uncertainty band
      */
     record SurvivalPoint(int days, double survival, double lower, double upper) {

@@ -109,6 +109,32 @@ class CaseControllerTest {
 
     @Test
     @WithMockUser(username = "member", roles = "BOARD_MEMBER")
+    void aPredictionIsDrawnWithItsBandRiskIntervalContributionsAndModelCardLink() throws Exception {
+        when(prognosis.forCase(any())).thenReturn(new io.tumorboard.board.prognosis.Prognosis.Predicted(
+                new io.tumorboard.board.prognosis.Prognosis.ModelVersion("2026.12.1", "/models#model-2026.12.1"),
+                List.of(new io.tumorboard.board.prognosis.Prognosis.SurvivalPoint(365, 0.9, 0.9, 0.9),
+                        new io.tumorboard.board.prognosis.Prognosis.SurvivalPoint(730, 0.7, 0.6, 0.8)),
+                0.3, 0.2, 0.4, 730, java.util.Map.of("imaging", 0.05), List.of("pathology is missing")));
+        String html = page(hostileCase.caseKey());
+        assertThat(html).contains("id=\"survival-chart\"", "data-days=\"365,730\"", "data-lower=\"0.9,0.6\"",
+                "/webjars/chart.js/4.4.9/dist/chart.umd.js", "/js/prognosis.js", "href=\"/models#model-2026.12.1\"",
+                "5.0 points", "pathology is missing", "within <span>730</span> days");
+        assertThat(html).doesNotContain("No model promoted yet");
+    }
+
+    @Test
+    @WithMockUser(username = "member", roles = "BOARD_MEMBER")
+    void anAbstentionIsExplicitAndShowsNoNumber() throws Exception {
+        when(prognosis.forCase(any())).thenReturn(new io.tumorboard.board.prognosis.Prognosis.Abstained(
+                new io.tumorboard.board.prognosis.Prognosis.ModelVersion("2026.12.1", "/models#model-2026.12.1"),
+                "the case lies outside the training data"));
+        String html = page(hostileCase.caseKey());
+        assertThat(html).contains("id=\"abstained\"", "abstained", "the case lies outside the training data")
+                .doesNotContain("survival-chart");
+    }
+
+    @Test
+    @WithMockUser(username = "member", roles = "BOARD_MEMBER")
     void anUnknownCaseIsNotFoundWithItsKeyNamed() throws Exception {
         when(store.current("nope")).thenThrow(new CaseNotFoundException("nope"));
         String html = mvc.perform(get("/cases/nope")).andExpect(status().isNotFound()).andReturn().getResponse()

@@ -18,14 +18,20 @@ class ModelRegistryTest {
         assertThat(registry.exists()).isFalse();
         assertThat(registry.versions()).isEmpty();
         assertThat(registry.promoted()).isEmpty();
+        assertThat(registry.promotedPackage()).isEmpty();
+    }
+
+    @Test
+    void aPromotedPointerThatLeavesTheRegistryIsIgnored() throws Exception {
+        Files.writeString(root.resolve("promoted"), "../elsewhere");
+        assertThat(new ModelRegistry(new ModelRegistryProperties(root)).promotedPackage()).isEmpty();
     }
 
     @Test
     void versionsSayWhatTheyLackAndThePromotedPointerIsFollowed() throws Exception {
         Path complete = Files.createDirectories(root.resolve("2026.11.2"));
         Files.writeString(complete.resolve("model-card.md"), "# Model card\nC-index 0.68 (95% CI 0.61-0.74)");
-        Files.writeString(complete.resolve("manifest.json"), "{}");
-        Files.write(complete.resolve("weights.zip"), new byte[] {1, 2});
+        Files.write(complete.resolve("fusion-model.zip"), new byte[] {1, 2});
         Files.createDirectories(root.resolve("2026.11.1"));
         Files.writeString(root.resolve("promoted"), "2026.11.2\n");
 
@@ -37,6 +43,8 @@ class ModelRegistryTest {
         assertThat(promoted.promoted()).isTrue();
         assertThat(promoted.missing()).isEmpty();
         assertThat(promoted.modelCard()).contains("C-index");
-        assertThat(registry.versions().get(1).missing()).hasSize(3);
+        assertThat(registry.promotedPackage()).map(ModelRegistry.PromotedPackage::file)
+                .contains(complete.resolve("fusion-model.zip"));
+        assertThat(registry.versions().get(1).missing()).hasSize(2);
     }
 }

@@ -69,7 +69,13 @@ class DataQualityIT {
         Files.writeString(registry.resolve("2026.12.1/model-card.md"), "Intended use: research only");
         Files.writeString(registry.resolve("promoted"), "2026.12.1");
         String page = datasci.get("/models").body();
-        assertThat(page).contains("2026.12.1", "promoted", "weights (*.zip or *.bin)", "Intended use: research only");
+        assertThat(page).contains("2026.12.1", "promoted", "model package (*.zip", "Intended use: research only");
+    }
+
+    @Test
+    void theChartLibraryIsServedByTheAppFromItsWebJarWithoutSignIn() {
+        assertThat(new BoardClient(port).get("/webjars/chart.js/4.4.9/dist/chart.umd.js").statusCode())
+                .isEqualTo(200);
     }
 
     @Test

@@ -1,0 +1,18 @@
+package io.tumorboard.board.bench;
+
+/**
+ * The figures of one load level.
+ *
+ * @param users concurrent users
+ * @param requests successful case-page requests in the measured window
+ * @param errors requests that did not answer 200
+ * @param seconds length of the measured window, s
+ * @param p50Ms median latency, ms
+ * @param p99Ms 99th-percentile latency, ms
+ */
+public record LoadResult(int users, long requests, long errors, double seconds, double p50Ms, double p99Ms) {
+
+    public double requestsPerSecond() {
+        return requests / seconds;
+    }
+}
