@@ -1,5 +1,5 @@
 -- The case store: written by the pipeline at a site, read by the site's workbench.
--- Portable SQL for H2 (default) and PostgreSQL. Flyway history table: casestore_schema_history.
+-- Portable SQL for H2 (default) and PostgreSQL: large text is TEXT, unbounded on both (PostgreSQL has no CLOB). Flyway history table: casestore_schema_history.
 
 -- Every version of every case; a (case_key, case_version) pair is written once (idempotent upsert).
 CREATE TABLE patient_case (
@@ -18,7 +18,7 @@ CREATE TABLE patient_case (
     has_imaging     BOOLEAN       NOT NULL,
     has_pathology   BOOLEAN       NOT NULL,
     has_clinical    BOOLEAN       NOT NULL,
-    case_json       CLOB          NOT NULL,
+    case_json       TEXT          NOT NULL,
     stored_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (case_key, case_version)
 );
@@ -60,7 +60,7 @@ CREATE TABLE dead_letter (
     line_number     BIGINT        NOT NULL,
     reason_code     VARCHAR(64)   NOT NULL,
     reason          VARCHAR(2000) NOT NULL,
-    raw_base64      CLOB,
+    raw_base64      TEXT,
     UNIQUE (run_id, source_file, line_number)
 );
 

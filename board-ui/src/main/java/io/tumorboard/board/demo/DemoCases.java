@@ -272,7 +272,7 @@ public final class DemoCases {
             List<ImagingStudy> imaging, List<PathologyReport> pathology, ClinicalFacts clinical, Outcome outcome,
             ModalityPresence modalities, List<CaseFlag> flags) {
         return new PatientCase(schema, key, site, version, assembled, demographics, primary, staging, imaging,
-                pathology, clinical, outcome, modalities, flags, null);
+                pathology, List.of(), clinical, outcome, modalities, flags, null);
     }
 
     private static StageObservation stage(StageBasis basis, StageDescriptor descriptor, String value, LocalDate date,

@@ -21,7 +21,6 @@ class SchemaMigrations {
         Flyway.configure().dataSource(dataSource)
                 .locations("classpath:db/casestore")
                 .table(CASE_STORE_HISTORY)
-                .callbacks(new PostgresClobDomain())
                 .baselineOnMigrate(true).baselineVersion("0")
                 .load().migrate();
         Flyway.configure().dataSource(dataSource)

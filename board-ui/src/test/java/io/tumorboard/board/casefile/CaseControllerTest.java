@@ -62,7 +62,7 @@ class CaseControllerTest {
                                 false)),
                 SourceRef.fhir("DiagnosticReport/path-x", LocalDate.of(2026, 9, 18)));
         hostileCase = new PatientCase(null, demo.caseKey(), demo.site(), demo.caseVersion(), demo.assembledAt(),
-                demo.demographics(), demo.primaryCancer(), demo.staging(), demo.imaging(), List.of(report),
+                demo.demographics(), demo.primaryCancer(), demo.staging(), demo.imaging(), List.of(report), demo.treatments(),
                 demo.clinical(), null, null, demo.flags(), null);
         when(store.current(demo.caseKey())).thenReturn(hostileCase);
         when(store.summary(demo.caseKey())).thenReturn(Optional.of(new CaseSummary(demo.caseKey(), 2, demo.site(),

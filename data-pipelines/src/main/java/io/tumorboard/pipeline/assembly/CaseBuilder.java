@@ -94,7 +94,7 @@ public final class CaseBuilder {
                         .thenComparing(ImagingStudy::studyId))
                 .toList();
         PatientCase unflagged = new PatientCase(null, caseKey, site, fragments.size(),
-                newest == 0 ? null : Instant.ofEpochMilli(newest), demographics, cancer, staging, studies, pathology,
+                newest == 0 ? null : Instant.ofEpochMilli(newest), demographics, cancer, staging, studies, pathology, List.of(),
                 clinical, outcome(patient, cancer), null, List.of(), null);
         return unflagged.withFlags(rules.evaluate(unflagged));
     }

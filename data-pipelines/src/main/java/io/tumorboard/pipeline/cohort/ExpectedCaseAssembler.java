@@ -67,7 +67,7 @@ final class ExpectedCaseAssembler {
         ModalityPresence modalities = new ModalityPresence(p.hasImaging(), p.hasPathology(), true);
         LocalDate newest = newestRecordDate(p);
         return new PatientCase(null, p.caseKey(), p.site(), 1, newest.atStartOfDay().toInstant(ZoneOffset.UTC),
-                new Demographics(p.sex(), p.ageYears()), cancer, staging, imaging, pathology, clinical(p, d, ids),
+                new Demographics(p.sex(), p.ageYears()), cancer, staging, imaging, pathology, List.of(), clinical(p, d, ids),
                 outcome, modalities, List.of(), null);
     }
 

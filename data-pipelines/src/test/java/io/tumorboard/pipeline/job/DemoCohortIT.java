@@ -162,7 +162,7 @@ class DemoCohortIT {
         var staging = c.staging().stream().filter(st -> !wellFormedButListed.contains(st.source().reference()))
                 .toList();
         return new PatientCase(c.schemaVersion(), c.caseKey(), c.site(), 0, c.assembledAt(), c.demographics(),
-                c.primaryCancer(), staging, studies, reports,
+                c.primaryCancer(), staging, studies, reports, c.treatments(),
                 new io.tumorboard.model.cases.ClinicalFacts(clinical.ecog(), clinical.smoking(), clinical.packYears(),
                         labs, clinical.allergies(), clinical.devices(), clinical.plannedImaging(), clinical.pregnant()),
                 c.outcome(), c.modalities(), List.of(), c.extensions());

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 /**
  * Reads and writes cases as JSON lines behind a versioned header line.
  *
- * <p>Line 1 is {@code {"format":"tumorboard.cases","schemaVersion":"1.0"}}; every further line is one
+ * <p>Line 1 is {@code {"format":"tumorboard.cases","schemaVersion":"1.1"}}; every further line is one
  * {@link PatientCase}. A file of another major version is refused. A case from a newer minor version may carry
  * top-level fields this version does not know: {@link UnknownFields#KEEP} keeps them in
  * {@link PatientCase#extensions()} and writes them back, {@link UnknownFields#REJECT} refuses the line. An
@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 public final class CaseCodec {
 
     public static final String FORMAT = "tumorboard.cases";
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "1.1";
 
     private static final Set<String> KNOWN_FIELDS = Arrays.stream(PatientCase.class.getRecordComponents())
             .map(component -> component.getName())
@@ -149,7 +149,7 @@ public final class CaseCodec {
 
     private static PatientCase withExtensions(PatientCase c, Map<String, Object> extensions) {
         return new PatientCase(c.schemaVersion(), c.caseKey(), c.site(), c.caseVersion(), c.assembledAt(),
-                c.demographics(), c.primaryCancer(), c.staging(), c.imaging(), c.pathology(), c.clinical(),
+                c.demographics(), c.primaryCancer(), c.staging(), c.imaging(), c.pathology(), c.treatments(), c.clinical(),
                 c.outcome(), c.modalities(), c.flags(), extensions);
     }
 

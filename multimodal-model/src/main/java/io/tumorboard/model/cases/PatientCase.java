@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param staging every documented T, N, M and stage group, clinical and pathological
  * @param imaging imaging studies with radiomics and report text
  * @param pathology pathology reports
+ * @param treatments cancer-directed treatments on record (surgery, systemic therapy, radiotherapy)
  * @param clinical clinical facts
  * @param outcome survival outcome; null when unknown (e.g. a case to predict for)
  * @param modalities which modalities arrived
@@ -36,6 +37,7 @@ public record PatientCase(
         List<StageObservation> staging,
         List<ImagingStudy> imaging,
         List<PathologyReport> pathology,
+        List<Treatment> treatments,
         ClinicalFacts clinical,
         Outcome outcome,
         ModalityPresence modalities,
@@ -49,6 +51,7 @@ public record PatientCase(
         staging = staging == null ? List.of() : List.copyOf(staging);
         imaging = imaging == null ? List.of() : List.copyOf(imaging);
         pathology = pathology == null ? List.of() : List.copyOf(pathology);
+        treatments = treatments == null ? List.of() : List.copyOf(treatments);
         clinical = clinical == null ? ClinicalFacts.none() : clinical;
         flags = flags == null ? List.of() : List.copyOf(flags);
         extensions = extensions == null ? Map.of() : CaseCollections.orderedCopy(extensions);
@@ -63,6 +66,6 @@ public record PatientCase(
     /** The same case with other flags, e.g. after the rules ran on it. */
     public PatientCase withFlags(List<CaseFlag> newFlags) {
         return new PatientCase(schemaVersion, caseKey, site, caseVersion, assembledAt, demographics, primaryCancer,
-                staging, imaging, pathology, clinical, outcome, modalities, newFlags, extensions);
+                staging, imaging, pathology, treatments, clinical, outcome, modalities, newFlags, extensions);
     }
 }

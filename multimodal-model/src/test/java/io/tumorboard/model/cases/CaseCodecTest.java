@@ -41,7 +41,7 @@ class CaseCodecTest {
                 List.of(new PathologyReport("pr1", dx.plusDays(30), "No lymphovascular invasion identified.",
                         List.of(new ExtractedFact(ExtractedFact.ReportField.LYMPHOVASCULAR_INVASION, "PRESENT", 3, 27,
                                 true)),
-                        SourceRef.fhir("DiagnosticReport/pr1", dx.plusDays(30)))),
+                        SourceRef.fhir("DiagnosticReport/pr1", dx.plusDays(30)))), List.of(),
                 new ClinicalFacts(1, SmokingStatus.FORMER, 30.0,
                         List.of(new LabResult("62238-1", "eGFR", 52.0, "mL/min/{1.73_m2}", dx, null)),
                         List.of(new Allergy(null, "Iodinated contrast media", "urticaria", "moderate", dx, null)),
@@ -75,7 +75,7 @@ class CaseCodecTest {
         Path file = dir.resolve("cases.jsonl");
         keeping.write(file, List.of(fullCase(), fullCase()));
         assertThat(Files.readAllLines(file).get(0))
-                .isEqualTo("{\"format\":\"tumorboard.cases\",\"schemaVersion\":\"1.0\"}");
+                .isEqualTo("{\"format\":\"tumorboard.cases\",\"schemaVersion\":\"" + CaseCodec.SCHEMA_VERSION + "\"}");
         assertThat(keeping.read(file)).containsExactly(fullCase(), fullCase());
     }
 

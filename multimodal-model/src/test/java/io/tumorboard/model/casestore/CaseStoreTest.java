@@ -114,7 +114,7 @@ class CaseStoreTest {
         PrimaryCancer cancer = new PrimaryCancer("C34.1", "Upper lobe of right lung", Laterality.RIGHT,
                 "Adenocarcinoma", "8140/3", LocalDate.of(2024, 3, 1), SourceRef.fhir("Condition/c1", null));
         return new PatientCase(null, key, "site-a", version, Instant.parse("2024-03-01T00:00:00Z"), null, cancer,
-                null, null, null, null, null, null, flags, null);
+                null, null, null, List.of(), null, null, null, flags, null);
     }
 
     private static CaseFlag flag(Severity severity) {

@@ -102,7 +102,7 @@ class FusionModelTest {
     void aCaseWithNoModalityIsRefusedWithAReasonAndNoNumber() {
         PatientCase c = validation.get(0);
         PatientCase empty = new PatientCase(null, c.caseKey(), c.site(), 1, null, null, null, List.of(), List.of(),
-                List.of(), null, null, new io.tumorboard.model.cases.ModalityPresence(false, false, false), null, null);
+                List.of(), List.of(), null, null, new io.tumorboard.model.cases.ModalityPresence(false, false, false), null, null);
         Prediction prediction = trained.predict(empty);
         assertThat(prediction.status()).isEqualTo(Prediction.Status.REFUSED);
         assertThat(prediction.riskScore()).isNaN();
@@ -113,7 +113,7 @@ class FusionModelTest {
     void aMissingModalityIsPredictedFromTheRestWithAWarning() {
         PatientCase c = validation.get(1);
         PatientCase noImaging = new PatientCase(null, c.caseKey(), c.site(), 1, null, c.demographics(),
-                c.primaryCancer(), c.staging(), List.of(), c.pathology(), c.clinical(), c.outcome(), null, null, null);
+                c.primaryCancer(), c.staging(), List.of(), c.pathology(), c.treatments(), c.clinical(), c.outcome(), null, null, null);
         Prediction prediction = trained.predict(noImaging);
         assertThat(prediction.status()).isIn(Prediction.Status.WARNING, Prediction.Status.ABSTAINED);
         assertThat(prediction.riskScore()).isBetween(0.0, 1.0);
@@ -128,7 +128,7 @@ class FusionModelTest {
         c.imaging().get(0).radiomics().keySet().forEach(name -> absurd.put(name, 1e12));
         PatientCase far = new PatientCase(null, c.caseKey(), c.site(), 1, null, c.demographics(), c.primaryCancer(),
                 c.staging(), List.of(new io.tumorboard.model.cases.ImagingStudy("x", null, "CT", absurd, "", null, null,
-                null, null)), c.pathology(), c.clinical(), c.outcome(), null, null, null);
+                null, null)), c.pathology(), c.treatments(), c.clinical(), c.outcome(), null, null, null);
         Prediction prediction = trained.predict(far);
         assertThat(prediction.warnings()).anyMatch(w -> w.contains("clipped"));
         assertThat(prediction.oodDistance()).isGreaterThan(trained.predict(c).oodDistance());
@@ -142,7 +142,7 @@ class FusionModelTest {
                 "Tumor size 8.0 cm");
         PatientCase contradicted = new PatientCase(null, c.caseKey(), c.site(), 1, null, c.demographics(),
                 c.primaryCancer(), c.staging(), c.imaging(), List.of(new io.tumorboard.model.cases.PathologyReport("r",
-                null, text, null, null)), c.clinical(), c.outcome(), null, null, null);
+                null, text, null, null)), List.of(), c.clinical(), c.outcome(), null, null, null);
         Prediction prediction = trained.predict(contradicted);
         double[] pathologyT = prediction.stageProbabilities().get(Modality.PATHOLOGY);
         assertThat(pathologyT[3]).isGreaterThan(pathologyT[0]);

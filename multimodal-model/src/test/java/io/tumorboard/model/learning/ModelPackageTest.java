@@ -3,6 +3,7 @@ package io.tumorboard.model.learning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tumorboard.model.cases.CaseCodec;
 import io.tumorboard.model.cases.PatientCase;
 import io.tumorboard.model.learning.bench.SyntheticCohort;
 import io.tumorboard.model.learning.features.FeaturePipeline;
@@ -69,11 +70,11 @@ class ModelPackageTest {
         try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + file.toUri()), Map.of())) {
             Path manifest = zip.getPath(ModelPackage.MANIFEST);
             String json = Files.readString(manifest, StandardCharsets.UTF_8)
-                    .replace("\"caseSchemaVersion\" : \"1.0\"", "\"caseSchemaVersion\" : \"2.0\"");
+                    .replace("\"caseSchemaVersion\" : \"" + CaseCodec.SCHEMA_VERSION + "\"", "\"caseSchemaVersion\" : \"2.0\"");
             Files.writeString(manifest, json, StandardCharsets.UTF_8);
         }
         assertThatThrownBy(() -> ModelPackage.load(file)).isInstanceOf(ModelPackage.ModelPackageException.class)
-                .hasMessageContaining("case schema 2.0").hasMessageContaining("1.0");
+                .hasMessageContaining("case schema 2.0").hasMessageContaining(CaseCodec.SCHEMA_VERSION);
     }
 
     @Test

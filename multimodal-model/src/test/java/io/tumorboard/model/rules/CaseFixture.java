@@ -146,7 +146,7 @@ public final class CaseFixture {
     }
 
     public PatientCase build() {
-        return new PatientCase("1.0", key, "site-a", 1, null, demographics, primary, staging, imaging, pathology,
+        return new PatientCase("1.0", key, "site-a", 1, null, demographics, primary, staging, imaging, pathology, List.of(),
                 new ClinicalFacts(null, SmokingStatus.UNKNOWN, null, labs, allergies, devices, planned, pregnant),
                 null, null, null, null);
     }

@@ -44,7 +44,7 @@ class ClinicalRulesTest {
 
     @Test
     void aCaseWithNothingButItsKeyRaisesNothing() {
-        PatientCase bare = new PatientCase(null, "bare", "site-a", 1, null, null, null, null, null, null, null, null,
+        PatientCase bare = new PatientCase(null, "bare", "site-a", 1, null, null, null, null, null, null, List.of(), null, null,
                 null, null, null);
         assertThat(rules.evaluate(bare)).isEmpty();
     }

@@ -78,7 +78,7 @@ public final class SyntheticCohort {
                 new PrimaryCancer("C34.1", "Upper lobe of lung", Laterality.RIGHT, histology, null, START, null),
                 staging,
                 List.of(new ImagingStudy(key + "-ct", START, "CT", radiomics, "", null, null, null, null)),
-                List.of(new PathologyReport(key + "-path", START, text, null, null)),
+                List.of(new PathologyReport(key + "-path", START, text, null, null)), List.of(),
                 new ClinicalFacts(random.nextInt(3), SmokingStatus.values()[random.nextInt(4)],
                         random.nextDouble() < 0.3 ? null : 10 + 30 * random.nextDouble(), null, null, null, null, null),
                 outcome, null, null, null);

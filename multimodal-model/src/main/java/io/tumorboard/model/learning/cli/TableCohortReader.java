@@ -112,7 +112,7 @@ final class TableCohortReader {
                 decimal(cell(row, "packYears"), where, "packYears", problems), null, null, null, null, null);
         PrimaryCancer cancer = new PrimaryCancer(null, null, null, histology, null, null, source);
         return new PatientCase(null, key, site, 1, null, new Demographics(sex(cell(row, "sex")), age), cancer,
-                staging, imaging, pathology, clinical, outcome,
+                staging, imaging, pathology, List.of(), clinical, outcome,
                 new ModalityPresence(!imaging.isEmpty(), !pathology.isEmpty(), true), null, null);
     }
 

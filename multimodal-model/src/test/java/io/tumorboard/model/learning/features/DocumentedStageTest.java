@@ -45,6 +45,6 @@ class DocumentedStageTest {
     }
 
     private static PatientCase withStaging(List<StageObservation> staging) {
-        return new PatientCase(null, "k", "s", 1, null, null, null, staging, null, null, null, null, null, null, null);
+        return new PatientCase(null, "k", "s", 1, null, null, null, staging, null, null, List.of(), null, null, null, null, null);
     }
 }

@@ -57,7 +57,7 @@ class FeaturePipelineTest {
         PrimaryCancer p = c.primaryCancer();
         PatientCase odd = new PatientCase(null, c.caseKey(), c.site(), 1, null, c.demographics(),
                 new PrimaryCancer(p.topographyCode(), p.bodySite(), p.laterality(), "Carcinoid tumour", null, null, null),
-                c.staging(), c.imaging(), c.pathology(), c.clinical(), c.outcome(), null, null, null);
+                c.staging(), c.imaging(), c.pathology(), c.treatments(), c.clinical(), c.outcome(), null, null, null);
         CaseFeatures features = pipeline.encode(odd);
         int other = pipeline.clinical().featureNames().indexOf("histology_other");
         assertThat(features.clinical()[other]).isEqualTo(1f);
@@ -68,7 +68,7 @@ class FeaturePipelineTest {
     void anEmptyPathologyTextMakesPathologyAbsentWithAWarning() {
         PatientCase c = training.get(0);
         PatientCase empty = new PatientCase(null, c.caseKey(), c.site(), 1, null, c.demographics(), c.primaryCancer(),
-                c.staging(), c.imaging(), List.of(new PathologyReport("r", null, "  ", null, null)), c.clinical(),
+                c.staging(), c.imaging(), List.of(new PathologyReport("r", null, "  ", null, null)), List.of(), c.clinical(),
                 c.outcome(), null, null, null);
         CaseFeatures features = pipeline.encode(empty);
         assertThat(features.has(Modality.PATHOLOGY)).isFalse();
@@ -100,6 +100,6 @@ class FeaturePipelineTest {
         radiomics.put(feature, value);
         return new PatientCase(null, c.caseKey(), c.site(), 1, null, c.demographics(), c.primaryCancer(), c.staging(),
                 List.of(new ImagingStudy(s.studyId(), s.date(), s.modality(), radiomics, "", null, null, null, null)),
-                c.pathology(), c.clinical(), c.outcome(), null, null, null);
+                c.pathology(), c.treatments(), c.clinical(), c.outcome(), null, null, null);
     }
 }

@@ -75,7 +75,7 @@ class FlagEvaluationTest {
         PatientCase old = wrongGroup("v");
         PatientCase corrected = new PatientCase(old.schemaVersion(), "v", old.site(), 2, null, null, null,
                 patient("v").clinicalStage("T2a", "N2", "M0", "IIIA", AjccEdition.EIGHTH, 0).build().staging(),
-                null, null, null, null, null, null, null);
+                null, null, List.of(), null, null, null, null, null);
         EvaluationReport report = evaluation.evaluate(List.of(corrected, old), List.of(), c -> { });
         assertThat(report.cases()).isEqualTo(1);
         assertThat(report.perType()).isEmpty();
