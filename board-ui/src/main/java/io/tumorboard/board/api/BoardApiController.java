@@ -8,6 +8,8 @@ import io.tumorboard.board.meeting.Agenda;
 import io.tumorboard.board.meeting.AgendaEntry;
 import io.tumorboard.board.meeting.Meeting;
 import io.tumorboard.board.meeting.MeetingRepository;
+import io.tumorboard.board.prognosis.Prognosis;
+import io.tumorboard.board.prognosis.PrognosisSource;
 import io.tumorboard.board.store.CaseStore;
 import io.tumorboard.board.store.CaseSummary;
 import io.tumorboard.model.cases.CaseJson;
@@ -33,12 +35,15 @@ class BoardApiController {
     private final MeetingRepository meetings;
     private final Agenda agenda;
     private final AuditTrail audit;
+    private final PrognosisSource prognosis;
 
-    BoardApiController(CaseStore store, MeetingRepository meetings, Agenda agenda, AuditTrail audit) {
+    BoardApiController(CaseStore store, MeetingRepository meetings, Agenda agenda, AuditTrail audit,
+            PrognosisSource prognosis) {
         this.store = store;
         this.meetings = meetings;
         this.agenda = agenda;
         this.audit = audit;
+        this.prognosis = prognosis;
     }
 
     @GetMapping("/cases")
@@ -54,6 +59,15 @@ class BoardApiController {
         String json = CaseJson.mapper().writeValueAsString(store.current(key));
         audit.record(principal.getName(), "CASE_VIEW", "case:" + key, "REST API");
         return ResponseEntity.ok(json);
+    }
+
+    /** What the model panel shows, for integrations: the prediction, an abstention with its reason, or none. */
+    @GetMapping("/cases/{key}/prognosis")
+    @Operation(summary = "The promoted model's prognosis for the newest version of one case (audited as a case view)")
+    Prognosis prognosis(@PathVariable String key, Principal principal) {
+        Prognosis answer = prognosis.forCase(store.current(key));
+        audit.record(principal.getName(), "CASE_VIEW", "case:" + key, "REST API prognosis");
+        return answer;
     }
 
     @GetMapping("/meetings")

@@ -1,5 +1,6 @@
 package io.tumorboard.board.prognosis;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +9,8 @@ import java.util.Map;
  */
 public sealed interface Prognosis {
 
-    /** {@code none}, {@code abstained} or {@code predicted}: which panel the page shows. */
+    /** {@code none}, {@code abstained} or {@code predicted}: which panel the page shows (and the API's tag). */
+    @JsonProperty("kind")
     String kind();
 
     /** No model version has been promoted at this site; nothing is predicted. */

@@ -41,6 +41,7 @@ public final class AccessMatrix {
             get("/admin/audit", EnumSet.of(ADMIN)),
             get("/api/cases", CASE_READERS),
             get("/api/cases/{key}", CASE_READERS),
+            get("/api/cases/{key}/prognosis", CASE_READERS),
             get("/api/meetings", CASE_READERS),
             get("/api/meetings/{id}/agenda", CASE_READERS),
             get("/api/decisions/{id}/fhir", CLINICIANS),
