@@ -2,6 +2,7 @@ package io.tumorboard.board.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,7 +25,22 @@ class SecurityConfig {
         return new BCryptPasswordEncoder(BCRYPT_COST);
     }
 
+    /**
+     * Health and Prometheus metrics exist only on the management port, bound to loopback (application.properties):
+     * the network boundary guards them, so a scraper needs no board account. They carry counts, never patient data.
+     */
     @Bean
+    @Order(0)
+    SecurityFilterChain monitoring(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/**").authorizeHttpRequests(auth -> auth
+                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                .permitAll()
+                .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(1)
     SecurityFilterChain boardSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> {
             auth.requestMatchers(HttpMethod.GET, "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",

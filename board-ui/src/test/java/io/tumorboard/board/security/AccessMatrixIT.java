@@ -66,6 +66,7 @@ class AccessMatrixIT {
             Map.entry("GET /admin/audit", A),
             Map.entry("GET /api/cases", union(M, C, D)),
             Map.entry("GET /api/cases/{key}", union(M, C, D)),
+            Map.entry("GET /api/cases/{key}/prognosis", union(M, C, D)),
             Map.entry("GET /api/meetings", union(M, C, D)),
             Map.entry("GET /api/meetings/{id}/agenda", union(M, C, D)),
             Map.entry("GET /v3/api-docs", union(D, A)),
