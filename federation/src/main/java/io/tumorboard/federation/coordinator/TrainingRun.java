@@ -54,6 +54,7 @@ public final class TrainingRun {
     private final SortedMap<String, UpdateEncoding> registered = new TreeMap<>();
     private final Map<String, Issued> issued = new HashMap<>();
     private final Set<String> answered = new HashSet<>();
+    private final Map<String, Long> lastSeenMs = new java.util.concurrent.ConcurrentHashMap<>();
     private ModelWeights global;
     private int completed;
     private OpenRound round;
@@ -118,6 +119,7 @@ public final class TrainingRun {
     /** The next task for {@code site}. */
     public synchronized Task nextTask(String site) throws RefusedResult {
         requireRegistered(site);
+        lastSeenMs.put(site, clock.millis());
         if (finished) {
             return new Task.Done();
         }
@@ -240,6 +242,18 @@ public final class TrainingRun {
                     round.updates().size(), cfg.minSites());
             openRound(round.number(), round.attempt() + 1);
         }
+    }
+
+    /** Records that {@code site} is alive (its heartbeat arrived). */
+    public void heartbeat(String site) {
+        lastSeenMs.put(site, clock.millis());
+    }
+
+    /** Sites whose heartbeat or call arrived within {@code window}, sorted. */
+    public List<String> liveSites(Duration window) {
+        long now = clock.millis();
+        return lastSeenMs.entrySet().stream().filter(e -> now - e.getValue() <= window.toMillis())
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     public synchronized int completedRounds() {
