@@ -54,6 +54,7 @@ public final class TrainingRun {
     private final SortedMap<String, UpdateEncoding> registered = new TreeMap<>();
     private final Map<String, Issued> issued = new HashMap<>();
     private final Set<String> answered = new HashSet<>();
+    private final Set<String> told = new HashSet<>();
     private final Map<String, Long> lastSeenMs = new java.util.concurrent.ConcurrentHashMap<>();
     private ModelWeights global;
     private int completed;
@@ -121,6 +122,7 @@ public final class TrainingRun {
         requireRegistered(site);
         lastSeenMs.put(site, clock.millis());
         if (finished) {
+            told.add(site);
             return new Task.Done();
         }
         if (round == null) {
@@ -262,6 +264,11 @@ public final class TrainingRun {
 
     public synchronized boolean finished() {
         return finished;
+    }
+
+    /** True once the run is finished and every registered site has been told so (it pulled DONE). */
+    public synchronized boolean everySiteToldDone() {
+        return finished && told.containsAll(registered.keySet());
     }
 
     /** The current global model (not a copy: treat it as read-only). */
