@@ -1,6 +1,6 @@
 package io.tumorboard.federation.audit;
 
-/** The kinds of refusal the coordinator writes to its audit log. */
+/** What the audit log records: the coordinator's refusals, and the registry's promotions. */
 public enum AuditEvent {
     /** A connection that did not complete a mutual-TLS handshake (no TLS, no client certificate). */
     TLS_REFUSED,
@@ -21,5 +21,7 @@ public enum AuditEvent {
     /** An update whose layout differs from the global model's, or whose digest does not match. */
     MALFORMED_UPDATE,
     /** A stream longer than its header declared or than the model can be. */
-    OVERSIZED_STREAM
+    OVERSIZED_STREAM,
+    /** A model version made the one the workbench uses (not a refusal: a decision someone must answer for). */
+    MODEL_PROMOTED
 }

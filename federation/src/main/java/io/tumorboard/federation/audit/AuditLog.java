@@ -40,7 +40,18 @@ public final class AuditLog {
     }
 
     /** Records one refusal; {@code round} is 0 when the refusal is not tied to a round. */
-    public synchronized void refused(AuditEvent event, String peer, int round, String reason) {
+    public void refused(AuditEvent event, String peer, int round, String reason) {
+        append(event, peer, round, reason);
+        LOG.warn("refused {} from {} (round {}): {}", event, peer, round, reason);
+    }
+
+    /** Records that {@code actor} promoted {@code version} ("run/round-NNNN") and why. */
+    public void promoted(String version, String actor, String reason) {
+        append(AuditEvent.MODEL_PROMOTED, actor, 0, version + ": " + reason);
+        LOG.info("promoted {} ({}, by {})", version, reason, actor);
+    }
+
+    private synchronized void append(AuditEvent event, String peer, int round, String reason) {
         ObjectNode line = JSON.createObjectNode();
         line.put("time", clock.instant().toString());
         line.put("event", event.name());
@@ -53,7 +64,6 @@ public final class AuditLog {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the audit log " + file, e);
         }
-        LOG.warn("refused {} from {} (round {}): {}", event, peer, round, reason);
     }
 
     /** The entries written so far, in order (for operators and tests). */

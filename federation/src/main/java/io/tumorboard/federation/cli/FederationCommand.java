@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code federation}: certificate tooling, simulations and benchmarks for federated training. */
 @Command(name = "federation", mixinStandardHelpOptions = true,
         description = "Federated training across hospitals over gRPC with mutual TLS.",
-        subcommands = {CertsCommand.class, SimulateCommand.class, BenchCommand.class})
+        subcommands = {CertsCommand.class, CoordinatorCommand.class, SiteCommand.class, PromoteCommand.class,
+                SimulateCommand.class, BenchCommand.class})
 public final class FederationCommand implements Runnable {
 
     @CommandLine.Spec

@@ -54,6 +54,8 @@ public final class TrainingRun {
     private final SortedMap<String, UpdateEncoding> registered = new TreeMap<>();
     private final Map<String, Issued> issued = new HashMap<>();
     private final Set<String> answered = new HashSet<>();
+    private final Set<String> told = new HashSet<>();
+    private final Map<String, Long> lastSeenMs = new java.util.concurrent.ConcurrentHashMap<>();
     private ModelWeights global;
     private int completed;
     private OpenRound round;
@@ -118,7 +120,9 @@ public final class TrainingRun {
     /** The next task for {@code site}. */
     public synchronized Task nextTask(String site) throws RefusedResult {
         requireRegistered(site);
+        lastSeenMs.put(site, clock.millis());
         if (finished) {
+            told.add(site);
             return new Task.Done();
         }
         if (round == null) {
@@ -242,12 +246,29 @@ public final class TrainingRun {
         }
     }
 
+    /** Records that {@code site} is alive (its heartbeat arrived). */
+    public void heartbeat(String site) {
+        lastSeenMs.put(site, clock.millis());
+    }
+
+    /** Sites whose heartbeat or call arrived within {@code window}, sorted. */
+    public List<String> liveSites(Duration window) {
+        long now = clock.millis();
+        return lastSeenMs.entrySet().stream().filter(e -> now - e.getValue() <= window.toMillis())
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
     public synchronized int completedRounds() {
         return completed;
     }
 
     public synchronized boolean finished() {
         return finished;
+    }
+
+    /** True once the run is finished and every registered site has been told so (it pulled DONE). */
+    public synchronized boolean everySiteToldDone() {
+        return finished && told.containsAll(registered.keySet());
     }
 
     /** The current global model (not a copy: treat it as read-only). */

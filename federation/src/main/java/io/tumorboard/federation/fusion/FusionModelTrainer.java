@@ -17,9 +17,9 @@ import java.util.Map;
 
 /**
  * The multimodal fusion network as a federated learner: a site's cases stay here, the network's flat
- * parameter vector is what travels. Every site must build its {@link FusionModel} from the same model
- * spec and the same fitted feature pipeline (agreed before the run), or the layouts differ and the
- * coordinator refuses the updates. Metrics are aggregate only: Harrell's C on the held-out cases.
+ * parameter vector is what travels. Every site builds its {@link FusionModel} from the run's
+ * {@link FusionSetup} (spec + feature pipeline fitted from the sites' aggregate summaries); a site with another
+ * setup sends another layout name and the coordinator refuses its updates. Metrics are aggregate only: Harrell's C on the held-out cases.
  */
 public final class FusionModelTrainer implements LocalTrainer {
 
@@ -31,14 +31,14 @@ public final class FusionModelTrainer implements LocalTrainer {
     private final List<PatientCase> heldOut;
     private final ModelLayout layout;
 
-    public FusionModelTrainer(FusionModel model, List<PatientCase> training, List<PatientCase> heldOut) {
+    public FusionModelTrainer(FusionSetup setup, List<PatientCase> training, List<PatientCase> heldOut) {
         if (training.isEmpty()) {
             throw new IllegalArgumentException("a site needs at least one training case");
         }
-        this.model = model;
+        this.model = setup.newModel();
         this.training = List.copyOf(training);
         this.heldOut = List.copyOf(heldOut);
-        this.layout = ModelLayout.flat("fusion/parameters", Math.toIntExact(model.parameterCount()));
+        this.layout = setup.layout(model.parameterCount());
     }
 
     @Override

@@ -9,10 +9,8 @@ import io.tumorboard.federation.run.SiteReport;
 import io.tumorboard.federation.run.TaskKind;
 import io.tumorboard.federation.simulation.LoopbackFederation;
 import io.tumorboard.model.cases.PatientCase;
-import io.tumorboard.model.learning.FusionModel;
-import io.tumorboard.model.learning.ModelSpec;
 import io.tumorboard.model.learning.bench.SyntheticCohort;
-import io.tumorboard.model.learning.features.FeaturePipeline;
+import io.tumorboard.model.learning.features.SiteFeatureSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,20 +25,24 @@ import java.util.stream.Stream;
 /**
  * The fusion network trained federatedly in one JVM over mutual TLS on loopback: one site per hospital's
  * JSON-lines case file (file name = site name), or the learning module's synthetic multi-site cohort. The
- * feature pipeline must be shared by all sites; here it is fitted on the first site's training cases,
- * standing in for a pipeline agreed before the run.
+ * shared feature pipeline is fitted as in a real consortium: each site summarises its own training cases
+ * ({@link SiteFeatureSummary}: counts, medians, IQRs, small cells suppressed) and the coordinator fits the
+ * pipeline from those summaries alone.
  */
 public final class FusionSimulation {
 
     /** Each site's held-out Harrell C on the final model (the evaluation-only round). */
     public Map<String, Double> run(RunConfiguration cfg, Map<String, SiteCaseDataset> sites, Path workDir,
                                    RoundListener progress) throws Exception {
-        String first = sites.keySet().iterator().next();
-        FeaturePipeline pipeline = FeaturePipeline.fit(sites.get(first).training());
-        ModelSpec spec = ModelSpec.defaults().withSeed(cfg.seed());
+        List<SiteFeatureSummary> summaries = new ArrayList<>();
+        sites.forEach((name, d) -> summaries.add(SiteFeatureSummary.of(name, d.training())));
+        FusionSetup setup = FusionSetup.fromSummaries(summaries, cfg.seed());
         Map<String, FusionModelTrainer> trainers = new TreeMap<>();
-        sites.forEach((name, d) -> trainers.put(name,
-                new FusionModelTrainer(FusionModel.create(spec, pipeline), d.training(), d.heldOut())));
+        sites.forEach((name, d) -> trainers.put(name, new FusionModelTrainer(setup, d.training(), d.heldOut())));
+        String first = trainers.keySet().iterator().next();
+        ModelRegistry registry = new ModelRegistry(workDir.resolve("registry"), new FusionPackager(setup, summaries),
+                java.time.Clock.systemUTC());
+        registry.runStarted(cfg, sites.keySet(), Map.of("model", "fusion", "fusionSetupSha256", setup.digest()));
         Map<String, Double> finalC = new ConcurrentHashMap<>();
         RoundListener finalEvaluation = new RoundListener() {
             @Override
@@ -52,7 +54,7 @@ public final class FusionSimulation {
             }
         };
         RoundListener listeners = new RoundListeners(List.of(progress, finalEvaluation,
-                new RoundMetricsJournal(workDir.resolve("metrics.jsonl")), new ModelRegistry(workDir.resolve("registry"))));
+                new RoundMetricsJournal(workDir.resolve("metrics.jsonl")), registry));
         try (LoopbackFederation fed = new LoopbackFederation(workDir.resolve("run"), cfg,
                 trainers.get(first).initialModel(), trainers.keySet(), listeners)) {
             fed.startCoordinator();

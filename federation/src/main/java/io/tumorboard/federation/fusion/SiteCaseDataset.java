@@ -22,6 +22,11 @@ public record SiteCaseDataset(List<PatientCase> training, List<PatientCase> held
     }
 
     public static SiteCaseDataset split(List<PatientCase> cases, int heldOutPercent) {
+        return split(cases, heldOutPercent, 0L);
+    }
+
+    /** As {@link #split(List, int)}, with {@code salt} (a site's seed) mixed into the hash: another stable split. */
+    public static SiteCaseDataset split(List<PatientCase> cases, int heldOutPercent, long salt) {
         if (heldOutPercent < 0 || heldOutPercent > 100) {
             throw new IllegalArgumentException("held-out share must be 0-100 %: " + heldOutPercent);
         }
@@ -29,6 +34,9 @@ public record SiteCaseDataset(List<PatientCase> training, List<PatientCase> held
         List<PatientCase> test = new ArrayList<>();
         for (PatientCase c : cases) {
             CRC32 crc = new CRC32();
+            if (salt != 0) {
+                crc.update(Long.toString(salt).getBytes(StandardCharsets.UTF_8));
+            }
             crc.update(c.caseKey().getBytes(StandardCharsets.UTF_8));
             (crc.getValue() % 100 < heldOutPercent ? test : train).add(c);
         }

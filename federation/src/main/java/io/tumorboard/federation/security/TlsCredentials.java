@@ -22,10 +22,15 @@ public final class TlsCredentials {
      * only when issued by the federation CA; refusals written to {@code audit}.
      */
     public static ServerCredentials coordinator(CertificateFolder folder, AuditLog audit) {
+        return coordinator(folder.caCert(), folder.coordinatorCert(), folder.coordinatorKey(), audit);
+    }
+
+    /** As {@link #coordinator(CertificateFolder, AuditLog)}, from the three PEM files wherever they lie. */
+    public static ServerCredentials coordinator(Path caCert, Path cert, Path key, AuditLog audit) {
         try {
-            SslContext ssl = GrpcSslContexts.configure(SslContextBuilder.forServer(
-                            folder.coordinatorCert().toFile(), folder.coordinatorKey().toFile()))
-                    .trustManager(new AuditingTrustManager(folder.readCertificate(folder.caCert()), audit))
+            SslContext ssl = GrpcSslContexts.configure(SslContextBuilder.forServer(cert.toFile(), key.toFile()))
+                    .trustManager(new AuditingTrustManager(new CertificateFolder(caCert.getParent())
+                            .readCertificate(caCert), audit))
                     .clientAuth(ClientAuth.REQUIRE)
                     .build();
             return InternalNettyServerCredentials.create(

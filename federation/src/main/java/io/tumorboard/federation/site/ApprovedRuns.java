@@ -18,13 +18,34 @@ import java.util.Set;
 public final class ApprovedRuns {
 
     private final Path file;
+    private final PrivacyFloor floor;
 
     public ApprovedRuns(Path file) {
+        this(file, PrivacyFloor.NONE);
+    }
+
+    /** @param floor the site's own DP policy: a listed run that is less private than this is refused too */
+    public ApprovedRuns(Path file, PrivacyFloor floor) {
         this.file = file;
+        this.floor = floor;
     }
 
     public boolean approves(RunConfiguration cfg) {
-        return digests().contains(cfg.digest());
+        return digests().contains(cfg.digest()) && floor.accepts(cfg);
+    }
+
+    /**
+     * The least privacy a site accepts, whatever its governance listed: with {@code required}, the run must clip
+     * updates to at most {@code maxClipNorm} and add noise with multiplier at least {@code minNoiseMultiplier}.
+     */
+    public record PrivacyFloor(boolean required, double maxClipNorm, double minNoiseMultiplier) {
+
+        public static final PrivacyFloor NONE = new PrivacyFloor(false, 0, 0);
+
+        boolean accepts(RunConfiguration cfg) {
+            return !required || (cfg.privacyOn() && cfg.dpClipNorm() <= maxClipNorm
+                    && cfg.dpNoiseMultiplier() >= minNoiseMultiplier);
+        }
     }
 
     /** Adds a configuration's digest to the file (what a site's governance does after review). */

@@ -21,6 +21,11 @@ public interface CoordinatorLink {
 
     Task pullTask(String runId) throws LinkFailure;
 
+    /** Tells the coordinator this site is alive; returns the rounds it has completed. */
+    default int heartbeat(String runId) throws LinkFailure {
+        return -1;
+    }
+
     /** Pushes a report, with the update (trained minus global weights) for TRAIN, null otherwise. */
     void pushResult(String runId, SiteReport report, ModelLayout layout, float[] update, UpdateEncoding encoding)
             throws LinkFailure;

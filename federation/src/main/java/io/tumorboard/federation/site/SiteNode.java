@@ -130,6 +130,9 @@ public final class SiteNode implements Runnable {
             epsilonByRound.put(t.round(), accountant.epsilon(cfg.dpDelta()));
         }
         Map<String, Double> metrics = new HashMap<>(prefixed("eval_", before.metrics()));
+        // The report's example count is the training count; the evaluation's own count weights it in the
+        // federated (example-weighted) evaluation.
+        metrics.put("eval_examples", (double) before.exampleCount());
         metrics.putAll(prefixed("train_", r.metrics()));
         link.pushResult(runId, new SiteReport(t.round(), t.taskId(), TaskKind.TRAIN, r.exampleCount(), metrics,
                 epsilon(cfg)), global.layout(), update, reg.encoding());

@@ -79,6 +79,18 @@ public final class CoordinatorClient implements CoordinatorLink {
     }
 
     @Override
+    public int heartbeat(String runId) throws LinkFailure {
+        try {
+            return FederationCoordinatorGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(CONTROL_DEADLINE_MS, TimeUnit.MILLISECONDS)
+                    .heartbeat(io.tumorboard.federation.v1.HeartbeatRequest.newBuilder().setRunId(runId).build())
+                    .getCompletedRounds();
+        } catch (StatusRuntimeException e) {
+            throw classify(e, "heartbeat");
+        }
+    }
+
+    @Override
     public Task pullTask(String runId) throws LinkFailure {
         try {
             Iterator<TaskPart> parts = FederationCoordinatorGrpc.newBlockingStub(channel)

@@ -48,8 +48,12 @@ public final class CoordinatorServer implements AutoCloseable {
     /** The production server: mutual TLS on {@code host:port} (port 0 picks a free port). */
     public static CoordinatorServer mutualTls(String host, int port, CertificateFolder certs, AuditLog audit,
                                               TrainingRun run) {
-        NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress(host, port),
-                        TlsCredentials.coordinator(certs, audit))
+        return mutualTls(host, port, TlsCredentials.coordinator(certs, audit), run);
+    }
+
+    /** The production server with credentials from {@link TlsCredentials}. */
+    public static CoordinatorServer mutualTls(String host, int port, io.grpc.ServerCredentials tls, TrainingRun run) {
+        NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress(host, port), tls)
                 // A 16 MiB HTTP/2 window keeps a model stream moving without a window update per chunk.
                 .flowControlWindow(FLOW_CONTROL_WINDOW);
         return new CoordinatorServer(b, run, new SiteIdentity(), 5_000);

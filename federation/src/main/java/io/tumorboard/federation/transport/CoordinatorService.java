@@ -80,6 +80,7 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
     @Override
     public void heartbeat(HeartbeatRequest req, StreamObserver<HeartbeatReply> out) {
         LOG.debug("heartbeat from {}", SiteIdentity.SITE.get());
+        run.heartbeat(SiteIdentity.SITE.get());
         out.onNext(HeartbeatReply.newBuilder().setCompletedRounds(run.completedRounds()).build());
         out.onCompleted();
     }

@@ -9,7 +9,17 @@ import io.tumorboard.federation.simulation.LoopbackFederation;
 import io.tumorboard.model.cases.CaseCodec;
 import io.tumorboard.model.cases.Modality;
 import io.tumorboard.model.cases.PatientCase;
-import io.tumorboard.model.learning.FusionModel;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tumorboard.federation.audit.AuditEvent;
+import io.tumorboard.federation.audit.AuditLog;
+import io.tumorboard.federation.coordinator.RoundListeners;
+import io.tumorboard.federation.registry.ModelRegistry;
+import io.tumorboard.federation.registry.ModelVersion;
+import io.tumorboard.model.learning.ModelPackage;
+import io.tumorboard.model.learning.features.SiteFeatureSummary;
+import java.nio.file.Files;
+import java.time.Clock;
 import io.tumorboard.model.learning.ModelSpec;
 import io.tumorboard.model.learning.bench.SyntheticCohort;
 import io.tumorboard.model.learning.features.FeaturePipeline;
@@ -42,17 +52,22 @@ class FusionFederationIT {
         for (String s : sites) {
             codec.write(dir.resolve(s + ".jsonl"), cohort.stream().filter(c -> c.site().equals(s)).toList());
         }
-        // The shared feature pipeline is agreed before the run; here it is fitted on site-a's file alone.
-        SiteCaseDataset a = SiteCaseDataset.read(dir.resolve("site-a.jsonl"), 25);
-        FeaturePipeline pipeline = FeaturePipeline.fit(a.training());
-        Map<String, FusionModelTrainer> trainers = new java.util.LinkedHashMap<>();
+        // The shared feature pipeline is fitted from the sites' aggregate summaries, not from their cases.
+        Map<String, SiteCaseDataset> data = new java.util.LinkedHashMap<>();
+        List<SiteFeatureSummary> summaries = new java.util.ArrayList<>();
         for (String s : sites) {
-            SiteCaseDataset d = SiteCaseDataset.read(dir.resolve(s + ".jsonl"), 25);
-            trainers.put(s, new FusionModelTrainer(FusionModel.create(TINY, pipeline), d.training(), d.heldOut()));
+            data.put(s, SiteCaseDataset.read(dir.resolve(s + ".jsonl"), 25));
+            summaries.add(SiteFeatureSummary.of(s, data.get(s).training()));
         }
+        FusionSetup setup = new FusionSetup(TINY, FeaturePipeline.fromSummaries(summaries));
+        Map<String, FusionModelTrainer> trainers = new java.util.LinkedHashMap<>();
+        data.forEach((s, d) -> trainers.put(s, new FusionModelTrainer(setup, d.training(), d.heldOut())));
         RunConfiguration cfg = RunConfiguration.of("fusion", 3, 2, 2).withTraining(2, 1e-2, Duration.ofSeconds(60), 5L);
         Map<Integer, Map<String, Double>> concordance = new ConcurrentHashMap<>();
-        RoundListener listener = new RoundListener() {
+        ModelRegistry registry = new ModelRegistry(dir.resolve("registry"), new FusionPackager(setup, summaries),
+                Clock.systemUTC());
+        registry.runStarted(cfg, sites, Map.of("model", "fusion"));
+        RoundListener progress = new RoundListener() {
             @Override
             public void siteReported(String runId, int round, String site, SiteReport report) {
                 Double c = report.metrics().get("eval_harrell_c");
@@ -62,7 +77,7 @@ class FusionFederationIT {
             }
         };
         try (LoopbackFederation fed = new LoopbackFederation(dir.resolve("run"), cfg,
-                trainers.get("site-a").initialModel(), Set.copyOf(sites), listener)) {
+                trainers.get("site-a").initialModel(), Set.copyOf(sites), new RoundListeners(List.of(progress, registry)))) {
             fed.startCoordinator();
             trainers.forEach(fed::startSite);
             assertThat(fed.awaitFinished(Duration.ofSeconds(120))).isTrue();
@@ -73,5 +88,42 @@ class FusionFederationIT {
                 .collect(Collectors.joining(", ")));
         assertThat(concordance.get(4)).as("final model evaluated at both sites").containsOnlyKeys("site-a", "site-b");
         assertThat(concordance.get(4).values()).allSatisfy(c -> assertThat(c).isGreaterThan(0.5));
+
+        Path run = dir.resolve("registry").resolve("fusion");
+        assertThat(registry.versions("fusion")).extracting(ModelVersion::round).containsExactly(1, 2, 3);
+        ModelVersion last = new ModelVersion("fusion", 3);
+        ModelPackage.Loaded loaded = ModelPackage.load(run.resolve("round-0003").resolve("model.zip"));
+        assertThat(loaded.model().pipeline()).isEqualTo(setup.pipeline());
+        assertThat(loaded.card().metrics()).containsKey("harrell_c");
+        assertThat(loaded.card().metrics().get("harrell_c").value())
+                .isCloseTo(weightedMean(concordance.get(4), data), org.assertj.core.data.Offset.offset(1e-9));
+        JsonNode lineage = registry.lineage(last);
+        assertThat(lineage.path("parent").asText()).isEqualTo("fusion/round-0002");
+        assertThat(lineage.path("sites")).hasSize(2);
+        assertThat(lineage.path("evaluation").path("sites").path("site-a").path("metrics").path("harrell_c").asDouble())
+                .isEqualTo(concordance.get(4).get("site-a"));
+        assertThat(new ObjectMapper().readTree(run.resolve("run.json").toFile()).path("status").asText())
+                .isEqualTo("finished");
+        List<String> lines = Files.readAllLines(run.resolve("metrics.jsonl"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"site\":\"global\"", "\"phase\":\"evaluate\""));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"site\":\"site-b\"", "\"phase\":\"train\""));
+
+        ModelVersion best = registry.bestBy("fusion", "harrell_c", false).orElseThrow();
+        AuditLog audit = new AuditLog(dir.resolve("audit.jsonl"), Clock.systemUTC());
+        registry.promote(best, audit, "test", "best harrell_c");
+        assertThat(registry.promoted()).contains(best);
+        assertThat(audit.entries()).singleElement().satisfies(e -> assertThat(e.event()).isEqualTo(AuditEvent.MODEL_PROMOTED));
+    }
+
+    /** Held-out-example-weighted mean of the sites' C, as the registry computes the global value. */
+    private static double weightedMean(Map<String, Double> bySite, Map<String, SiteCaseDataset> data) {
+        double sum = 0;
+        double n = 0;
+        for (Map.Entry<String, Double> e : bySite.entrySet()) {
+            long examples = data.get(e.getKey()).heldOut().stream().filter(c -> c.outcome() != null).count();
+            sum += e.getValue() * examples;
+            n += examples;
+        }
+        return sum / n;
     }
 }

@@ -84,7 +84,7 @@ class RunReportingIT {
         assertThat(registry.lineage(last).get("sites")).hasSize(3);
         assertThat(registry.lineage(last).get("parent").asText()).isEqualTo("reported/round-0003");
         assertThat(registry.lineage(last).get("strategy").asText()).isEqualTo("FED_ADAM");
-        registry.promote(last);
+        registry.promote(last, new io.tumorboard.federation.audit.AuditLog(dir.resolve("promotions.jsonl"), java.time.Clock.systemUTC()), "test", "last round");
         assertThat(registry.promoted()).contains(last);
         assertThat(registry.load(last).values()).hasSize(9);
     }
