@@ -48,7 +48,7 @@ class PromotedModelPrognosis implements PrognosisSource, FusedEmbedding {
             return none.forCase(patientCase);
         }
         Loaded model = load(promoted.get());
-        Prognosis.ModelVersion version = new Prognosis.ModelVersion(model.version(), "/models#model-" + model.version());
+        Prognosis.ModelVersion version = new Prognosis.ModelVersion(model.version(), "/models#" + io.tumorboard.board.models.ModelVersionEntry.anchorOf(model.version()));
         // The network is not thread-safe; the board views one case at a time, so predictions are serialised here.
         Prediction p = model.model().model().predict(patientCase);
         return switch (p.status()) {

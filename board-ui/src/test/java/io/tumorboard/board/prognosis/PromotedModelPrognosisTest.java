@@ -2,6 +2,7 @@ package io.tumorboard.board.prognosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tumorboard.board.TestRegistry;
 import io.tumorboard.board.demo.DemoCases;
 import io.tumorboard.board.models.ModelRegistry;
 import io.tumorboard.board.models.ModelRegistryProperties;
@@ -27,22 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The model panel fed by a real (tiny, synthetic-trained) model package promoted in a registry folder. */
 class PromotedModelPrognosisTest {
 
-    private static final ModelSpec TINY = new ModelSpec(8, 4, ModelSpec.Fusion.GATED, EnumSet.allOf(Modality.class),
-            0.1, 0.25, new SurvivalIntervals(10, 5 * 365), 3L);
-
     @TempDir
     static Path registry;
     private static List<PatientCase> cohort;
 
     @BeforeAll
-    static void promoteATinyModel() throws Exception {
-        cohort = new SyntheticCohort(5).cases(120, List.of("site-a", "site-b"));
-        FusionModel model = FusionModel.create(TINY, FeaturePipeline.fit(cohort.subList(0, 100)));
-        model.train(cohort.subList(0, 100), TrainingConfig.local(2).withValidation(cohort.subList(100, 120)));
-        Path version = Files.createDirectories(registry.resolve("2026.12.1"));
-        ModelPackage.save(model, new ModelCard("research use only", List.of("synthetic training data"),
-                new ModelCard.TrainingData(100, 30, Map.of("site-a", 50, "site-b", 50), 700.0, Map.of()),
-                "20 synthetic cases", Map.of(), List.of()), version.resolve("fusion-model.zip"));
+    static void promoteATinyModel() {
+        TestRegistry.write(registry);
+        cohort = TestRegistry.cohort();
     }
 
     private PromotedModelPrognosis source() {
@@ -57,13 +50,13 @@ class PromotedModelPrognosisTest {
 
     @Test
     void thePromotedModelGivesACurveARiskIntervalAndModalityContributions() throws Exception {
-        Files.writeString(registry.resolve("promoted"), "2026.12.1");
+        Files.writeString(registry.resolve("promoted"), TestRegistry.ROUND_2);
         // A training case lies inside the training distribution, so the model must predict rather than abstain.
         Prognosis answer = source().forCase(cohort.get(10));
         assertThat(answer).isInstanceOf(Prognosis.Predicted.class);
         Prognosis.Predicted predicted = (Prognosis.Predicted) answer;
-        assertThat(predicted.model().version()).isEqualTo("2026.12.1");
-        assertThat(predicted.model().modelCardUrl()).isEqualTo("/models#model-2026.12.1");
+        assertThat(predicted.model().version()).isEqualTo(TestRegistry.ROUND_2);
+        assertThat(predicted.model().modelCardUrl()).isEqualTo("/models#model-fedavg-2026-12-01-round-0002");
         assertThat(predicted.curve()).hasSize(10);
         assertThat(predicted.horizonDays()).isEqualTo(5 * 365);
         assertThat(predicted.riskLow()).isLessThanOrEqualTo(predicted.riskHigh());
@@ -74,18 +67,18 @@ class PromotedModelPrognosisTest {
 
     @Test
     void thePromotedModelEmbedsCasesForSimilarityAndNothingWithoutAPromotion() throws Exception {
-        Files.writeString(registry.resolve("promoted"), "2026.12.1");
+        Files.writeString(registry.resolve("promoted"), TestRegistry.ROUND_2);
         FusedEmbedding.Embedded embedded = source().embed(List.of(cohort.get(10), cohort.get(11))).orElseThrow();
-        assertThat(embedded.modelVersion()).isEqualTo("2026.12.1");
+        assertThat(embedded.modelVersion()).isEqualTo(TestRegistry.ROUND_2);
         assertThat(embedded.vectors()).hasSize(2).doesNotContainNull();
-        assertThat(embedded.vectors().get(0)).hasSize(TINY.embeddingWidth());
+        assertThat(embedded.vectors().get(0)).hasSize(TestRegistry.TINY.embeddingWidth());
         Files.delete(registry.resolve("promoted"));
         assertThat(source().embed(List.of(cohort.get(10)))).isEmpty();
     }
 
     @Test
     void aDemoCaseFromAnotherSiteIsPredictedOrAbstainedFromNeverFailing() throws Exception {
-        Files.writeString(registry.resolve("promoted"), "2026.12.1");
+        Files.writeString(registry.resolve("promoted"), TestRegistry.ROUND_2);
         PatientCase demo = DemoCases.all().get(2).patientCase();
         Prognosis answer = source().forCase(demo);
         assertThat(answer).isInstanceOfAny(Prognosis.Predicted.class, Prognosis.Abstained.class);
