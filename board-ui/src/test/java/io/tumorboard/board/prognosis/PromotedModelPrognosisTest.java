@@ -6,21 +6,14 @@ import io.tumorboard.board.TestRegistry;
 import io.tumorboard.board.demo.DemoCases;
 import io.tumorboard.board.models.ModelRegistry;
 import io.tumorboard.board.models.ModelRegistryProperties;
-import io.tumorboard.model.cases.Modality;
+import io.tumorboard.board.store.CaseSummary;
 import io.tumorboard.model.cases.PatientCase;
-import io.tumorboard.model.learning.FusionModel;
-import io.tumorboard.model.learning.ModelCard;
-import io.tumorboard.model.learning.ModelPackage;
-import io.tumorboard.model.learning.ModelSpec;
-import io.tumorboard.model.learning.TrainingConfig;
-import io.tumorboard.model.learning.bench.SyntheticCohort;
-import io.tumorboard.model.learning.features.FeaturePipeline;
-import io.tumorboard.model.learning.survival.SurvivalIntervals;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,15 +58,47 @@ class PromotedModelPrognosisTest {
         assertThat(predicted.column("days").split(",")).hasSize(10);
     }
 
+    private static CaseSummary summaryOf(PatientCase c) {
+        return new CaseSummary(c.caseKey(), c.caseVersion(), c.site(), null, null, null, null, 0, 0, true, true, true,
+                null);
+    }
+
     @Test
-    void thePromotedModelEmbedsCasesForSimilarityAndNothingWithoutAPromotion() throws Exception {
+    void thePromotedModelEmbedsCasesForSimilarityDecodingEachCaseVersionOnceAndNothingWithoutAPromotion()
+            throws Exception {
         Files.writeString(registry.resolve("promoted"), TestRegistry.ROUND_2);
-        FusedEmbedding.Embedded embedded = source().embed(List.of(cohort.get(10), cohort.get(11))).orElseThrow();
+        PromotedModelPrognosis source = source();
+        Map<String, PatientCase> byKey = Map.of(cohort.get(10).caseKey(), cohort.get(10), cohort.get(11).caseKey(),
+                cohort.get(11));
+        List<String> decoded = new ArrayList<>();
+        Function<CaseSummary, PatientCase> decode = s -> {
+            decoded.add(s.caseKey());
+            return byKey.get(s.caseKey());
+        };
+        List<CaseSummary> two = List.of(summaryOf(cohort.get(10)), summaryOf(cohort.get(11)));
+
+        FusedEmbedding.Embedded embedded = source.embed(two, decode).orElseThrow();
+        FusedEmbedding.Embedded again = source.embed(two, decode).orElseThrow();
+
         assertThat(embedded.modelVersion()).isEqualTo(TestRegistry.ROUND_2);
         assertThat(embedded.vectors()).hasSize(2).doesNotContainNull();
         assertThat(embedded.vectors().get(0)).hasSize(TestRegistry.TINY.embeddingWidth());
+        assertThat(again.vectors().get(1)).isEqualTo(embedded.vectors().get(1));
+        assertThat(decoded).as("the second call finds both in the cache").hasSize(2);
         Files.delete(registry.resolve("promoted"));
-        assertThat(source().embed(List.of(cohort.get(10)))).isEmpty();
+        assertThat(source.embed(two, decode)).isEmpty();
+    }
+
+    @Test
+    void aCaseVersionsPrognosisIsComputedOnceUnderOneModelVersionAndAgainUnderAnother() throws Exception {
+        Files.writeString(registry.resolve("promoted"), TestRegistry.ROUND_2);
+        PromotedModelPrognosis source = source();
+        Prognosis first = source.forCase(cohort.get(12));
+        assertThat(source.forCase(cohort.get(12))).isSameAs(first);
+        Files.writeString(registry.resolve("promoted"), TestRegistry.ROUND_1);
+        Prognosis underRound1 = source.forCase(cohort.get(12));
+        assertThat(underRound1).isNotSameAs(first);
+        assertThat(((Prognosis.Predicted) underRound1).model().version()).isEqualTo(TestRegistry.ROUND_1);
     }
 
     @Test
