@@ -119,7 +119,7 @@ class DemoMeeting {
         CaseFlag safety = c.flags().stream().filter(f -> f.severity() == Severity.CRITICAL
                 && f.type().kind() == FlagType.FlagKind.SAFETY).findFirst().orElse(null);
         if (safety != null) {
-            return "Safety first: " + safety.summary() + " Is the planned procedure safe, or what replaces it? "
+            return "Safety first: " + sentence(safety.summary()) + " Is the planned procedure safe, or what replaces it? "
                     + "Then the treatment for " + disease + ".";
         }
         if (s.stagesDiscordant()) {
@@ -130,7 +130,7 @@ class DemoMeeting {
                 .orElse(c.flags().isEmpty() ? null : c.flags().get(0));
         if (first != null) {
             return "Resolve the discrepancy (" + first.type().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "): "
-                    + first.summary() + " Then decide treatment for " + disease + ".";
+                    + sentence(first.summary()) + " Then decide treatment for " + disease + ".";
         }
         if (abstained) {
             return "The model abstains (case outside its training data): what is atypical here, and what treatment "
@@ -161,6 +161,12 @@ class DemoMeeting {
     private static List<Choice> bySiteInTurnChoices(List<Choice> choices) {
         List<CaseSummary> order = bySiteInTurn(choices.stream().map(Choice::summary).toList());
         return order.stream().map(s -> choices.stream().filter(c -> c.summary() == s).findFirst().orElseThrow()).toList();
+    }
+
+    /** The rules' summaries are phrases; end them as a sentence before the question goes on. */
+    private static String sentence(String text) {
+        String t = text.strip();
+        return t.endsWith(".") || t.endsWith("?") || t.endsWith("!") ? t : t + ".";
     }
 
     private static String or(String value, String otherwise) {
