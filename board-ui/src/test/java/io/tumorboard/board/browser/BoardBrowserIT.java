@@ -187,7 +187,7 @@ class BoardBrowserIT {
                     .executeScript("var c = document.getElementById('chart-evaluate-c_index');"
                             + "var chart = window.Chart && Chart.getChart(c);"
                             + "return chart ? chart.data.datasets.map(s => s.label).join(',') : null;"));
-            assertThat(charted).isEqualTo("site-a,site-b,global");
+            assertThat(charted).isEqualTo("global,site-a,site-b");
             assertThat(browser.findElement(By.id("metrics-table")).getText()).contains("global", "0.6600");
             shot("09-training-run");
 
