@@ -19,7 +19,7 @@ public class BoardApplication {
             return;
         }
         if (args.length > 0 && args[0].equals("bench-report")) {
-            io.tumorboard.board.bench.BenchReport.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            io.tumorboard.board.bench.ProductBenchReport.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         SpringApplication.run(BoardApplication.class, args);

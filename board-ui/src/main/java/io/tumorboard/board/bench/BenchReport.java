@@ -1,119 +1,74 @@
 package io.tumorboard.board.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
- * Joins the figures every module's bench wrote ({@code <module>.json}: module, machine, figures with the value
- * each is measured against and the ratio) into one Markdown report, headed by the machine it ran on. The figures
- * are the modules' own; this only lays them side by side, so a reader sees each number beside its reference.
+ * The product-wide bench report: {@code {"module", "machine", "figures": [{"name", "value", "unit", "reference",
+ * "referenceValue", "ratio", "goal", "met"}]}}. Only the p99 at 50 users has a goal (the issue's 100 ms);
+ * throughput and medians are reported without a reference (null ratio and met).
  */
-@Command(name = "bench-report", mixinStandardHelpOptions = true,
-        description = "Join the modules' bench figures (bench-output/*.json) into one report")
-public final class BenchReport implements Callable<Integer> {
+final class BenchReport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--in", defaultValue = "bench-output", description = "folder of the modules' <module>.json files")
-    Path in;
-
-    @Option(names = "--out", description = "the report; default <in>/REPORT.md")
-    Path out;
-
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchReport()).execute(args));
+    private BenchReport() {
     }
 
-    @Override
-    public Integer call() throws IOException {
-        List<Path> reports = moduleReports();
-        if (reports.isEmpty()) {
-            System.err.println("no module bench reports (*.json) in " + in.toAbsolutePath()
-                    + ": run ./mvnw -B -Pbench verify -DskipTests from the repository root");
-            return 1;
-        }
-        Path target = out != null ? out : in.resolve("REPORT.md");
-        Files.writeString(target, render(reports), StandardCharsets.UTF_8);
-        System.out.println("bench report: " + target.toAbsolutePath());
-        return 0;
-    }
-
-    private List<Path> moduleReports() throws IOException {
-        if (!Files.isDirectory(in)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(in)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
-        }
-    }
-
-    String render(List<Path> reports) throws IOException {
-        StringBuilder md = new StringBuilder("# Bench report\n\n");
-        md.append("Written ").append(OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
-                .append(" on ").append(thisMachine()).append(".\n\n");
-        md.append("Every figure stands beside what it is measured against; a ratio above 1 means the figure is that "
-                + "many times its reference. `met` is the module's own reading of its goal.\n");
-        for (Path report : reports) {
-            JsonNode module = JSON.readTree(report.toFile());
-            md.append("\n## ").append(module.path("module").asText(report.getFileName().toString())).append("\n\n");
-            if (module.hasNonNull("machine")) {
-                md.append("Machine: ").append(module.get("machine").asText()).append("\n\n");
+    static void write(Path file, String setting, List<LoadResult> results) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("module", "board-ui");
+        root.put("machine", String.format("%d cores, %s %s, Java %s; %s", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
+                setting));
+        ArrayNode figures = root.putArray("figures");
+        for (LoadResult r : results) {
+            plain(figures.addObject(), "case page requests/s at " + r.users() + " users", r.requestsPerSecond(), "req/s");
+            plain(figures.addObject(), "case page p50 at " + r.users() + " users", r.p50Ms(), "ms");
+            ObjectNode p99 = figures.addObject();
+            p99.put("name", "case page p99 at " + r.users() + " users");
+            p99.put("value", r.p99Ms());
+            p99.put("unit", "ms");
+            if (r.users() == 50) {
+                p99.put("reference", "goal: p99 < 100 ms at 50 users (issue 7)");
+                p99.put("referenceValue", BenchCommand.GOAL_P99_MS);
+                p99.put("ratio", r.p99Ms() / BenchCommand.GOAL_P99_MS);
+                p99.put("goal", "p99 < 100 ms at 50 concurrent users");
+                p99.put("met", r.p99Ms() < BenchCommand.GOAL_P99_MS);
+            } else {
+                none(p99);
             }
-            md.append("| figure | value | unit | measured against | reference | ratio | goal | met |\n");
-            md.append("|---|---:|---|---|---:|---:|---|---|\n");
-            for (JsonNode figure : module.path("figures")) {
-                md.append("| ").append(text(figure, "name"))
-                        .append(" | ").append(number(figure, "value"))
-                        .append(" | ").append(text(figure, "unit"))
-                        .append(" | ").append(text(figure, "reference"))
-                        .append(" | ").append(number(figure, "referenceValue"))
-                        .append(" | ").append(number(figure, "ratio"))
-                        .append(" | ").append(text(figure, "goal"))
-                        .append(" | ").append(met(figure)).append(" |\n");
+            if (r.errors() > 0) {
+                plain(figures.addObject(), "case page errors at " + r.users() + " users", r.errors(), "requests");
             }
         }
-        return md.toString();
-    }
-
-    private static String text(JsonNode figure, String field) {
-        return figure.hasNonNull(field) ? figure.get(field).asText().replace("|", "\\|") : "";
-    }
-
-    private static String number(JsonNode figure, String field) {
-        if (!figure.hasNonNull(field)) {
-            return "";
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the bench report " + file, e);
         }
-        JsonNode value = figure.get(field);
-        return value.isNumber() ? String.format(Locale.ROOT, "%.4g", value.asDouble()) : value.asText();
     }
 
-    private static String met(JsonNode figure) {
-        if (!figure.hasNonNull("met")) {
-            return "";
-        }
-        return figure.get("met").asBoolean() ? "yes" : "**no**";
+    private static void plain(ObjectNode figure, String name, double value, String unit) {
+        figure.put("name", name);
+        figure.put("value", value);
+        figure.put("unit", unit);
+        none(figure);
     }
 
-    private static String thisMachine() {
-        Runtime runtime = Runtime.getRuntime();
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return String.format(Locale.ROOT, "%s %s, %d cores, %.1f GiB max heap, Java %s, load average %.2f",
-                System.getProperty("os.name"), System.getProperty("os.arch"), runtime.availableProcessors(),
-                runtime.maxMemory() / (1024.0 * 1024 * 1024), System.getProperty("java.version"), load);
+    private static void none(ObjectNode figure) {
+        figure.putNull("reference");
+        figure.putNull("referenceValue");
+        figure.putNull("ratio");
+        figure.putNull("met");
     }
 }

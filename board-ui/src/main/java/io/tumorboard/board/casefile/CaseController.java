@@ -47,7 +47,7 @@ class CaseController {
                 ? store.displayIdentity(key).orElse(null) : null);
         model.addAttribute("timeline", Timeline.of(c));
         model.addAttribute("reports", CaseReports.of(c));
-        model.addAttribute("recist", RecistSummary.of(c.imaging()));
+        model.addAttribute("recist", RecistCourse.of(c.imaging()).orElse(null));
         model.addAttribute("flags", flags.panel(c));
         model.addAttribute("prognosis", prognosis.forCase(c));
         model.addAttribute("similar", similar.nearest(summary));

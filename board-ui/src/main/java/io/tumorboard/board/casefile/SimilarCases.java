@@ -42,10 +42,11 @@ class SimilarCases {
     List<SimilarCase> nearest(CaseSummary target) {
         List<CaseSummary> candidates = store.search("", EMBEDDED_CANDIDATES).stream()
                 .filter(s -> !s.caseKey().equals(target.caseKey())).toList();
-        List<PatientCase> cases = new ArrayList<>();
-        cases.add(store.current(target.caseKey()));
-        candidates.forEach(s -> cases.add(store.current(s.caseKey())));
-        Optional<FusedEmbedding.Embedded> embedded = embedding.embed(cases);
+        List<CaseSummary> cases = new ArrayList<>();
+        cases.add(target);
+        cases.addAll(candidates);
+        // Only case versions the model has not embedded yet are decoded (the embeddings are cached).
+        Optional<FusedEmbedding.Embedded> embedded = embedding.embed(cases, s -> store.current(s.caseKey()));
         if (embedded.isPresent() && embedded.get().vectors().get(0) != null) {
             return byEmbedding(candidates, embedded.get());
         }

@@ -1,14 +1,16 @@
 package io.tumorboard.board.casefile;
 
 import io.tumorboard.model.cases.PatientCase;
+import io.tumorboard.model.cases.Treatment;
 import io.tumorboard.model.cases.StageDescriptor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * The case's dated events in order. Treatments are not in the case schema (1.0) yet, so the timeline cannot show
- * them; it says so on the page rather than implying none were given.
+ * The case's dated events in order: diagnosis, staging, imaging, pathology, treatments (start, and end of a
+ * course) and planned imaging. A treatment without a start date is listed in the treatments table only, since
+ * the timeline cannot place it.
  */
 final class Timeline {
 
@@ -29,9 +31,24 @@ final class Timeline {
                 "imaging", i.modality() + " " + i.studyId(), "study-" + i.studyId())));
         c.pathology().stream().filter(p -> p.date() != null).forEach(p -> events.add(new TimelineEvent(p.date(),
                 "pathology", "report " + p.reportId(), "report-" + p.reportId())));
+        c.treatments().stream().filter(t -> t.start() != null).forEach(t -> {
+            String anchor = "src-" + t.source().reference();
+            String what = treatmentName(t);
+            events.add(new TimelineEvent(t.start(), "treatment", (t.end() == null || t.end().equals(t.start())
+                    ? what : what + " started"), anchor));
+            if (t.end() != null && !t.end().equals(t.start())) {
+                events.add(new TimelineEvent(t.end(), "treatment", what + " ended", anchor));
+            }
+        });
         c.clinical().plannedImaging().stream().filter(p -> p.plannedDate() != null)
                 .forEach(p -> events.add(new TimelineEvent(p.plannedDate(), "planned", p.description(), "clinical")));
         events.sort(Comparator.comparing(TimelineEvent::date));
         return events;
+    }
+
+    /** "surgery: Lobectomy of lung" - the kind in words, then the source's own name for it. */
+    static String treatmentName(Treatment t) {
+        String kind = t.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return t.display() == null || t.display().isBlank() ? kind : kind + ": " + t.display();
     }
 }

@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * One dated event of a case.
  *
  * @param date when
- * @param kind diagnosis, staging, imaging, pathology or planned imaging
+ * @param kind diagnosis, staging, imaging, pathology, treatment or planned imaging
  * @param description what happened
  * @param anchor the id of the case page element with the details
  */

@@ -28,6 +28,7 @@ import io.tumorboard.model.cases.SourceRef;
 import io.tumorboard.model.cases.StageBasis;
 import io.tumorboard.model.cases.StageDescriptor;
 import io.tumorboard.model.cases.StageObservation;
+import io.tumorboard.model.cases.Treatment;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -126,6 +127,9 @@ public final class DemoCases {
                                                 planSrc)),
                                 "SAFETY-CONTRAST-EGFR",
                                 "ACR Manual on Contrast Media (2024), Contrast-associated AKI: eGFR < 30")));
+        // The resection the pathology report comes from: on the timeline and in the treatments table.
+        c = withTreatments(c, List.of(new Treatment(Treatment.TreatmentKind.SURGERY, "173171007", "Lobectomy of lung",
+                LocalDate.of(2026, 9, 1), null, SourceRef.fhir("Procedure/proc-100231", LocalDate.of(2026, 9, 1)))));
         return new DemoCase(c, mrn);
     }
 
@@ -273,6 +277,12 @@ public final class DemoCases {
             ModalityPresence modalities, List<CaseFlag> flags) {
         return new PatientCase(schema, key, site, version, assembled, demographics, primary, staging, imaging,
                 pathology, List.of(), clinical, outcome, modalities, flags, null);
+    }
+
+    private static PatientCase withTreatments(PatientCase c, List<Treatment> treatments) {
+        return new PatientCase(c.schemaVersion(), c.caseKey(), c.site(), c.caseVersion(), c.assembledAt(),
+                c.demographics(), c.primaryCancer(), c.staging(), c.imaging(), c.pathology(), treatments, c.clinical(),
+                c.outcome(), c.modalities(), c.flags(), c.extensions());
     }
 
     private static StageObservation stage(StageBasis basis, StageDescriptor descriptor, String value, LocalDate date,

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Under the {@code demo} profile only: creates the demo users (password {@value #DEMO_PASSWORD}, published on
- * the login page) and writes the demo cases into the case store, each once.
+ * the login page); writes the hand-written demo cases only into an empty case store (the workbench started
+ * alone; the product demo fills the store from the pipeline first); then creates one demo meeting from the
+ * cases in the store when there is no meeting yet.
  */
 @Component
 @Profile("demo")
@@ -38,11 +40,13 @@ class DemoSeeder implements ApplicationRunner {
     private final BoardUsers users;
     private final CaseStore store;
     private final CaseStoreWriter writer;
+    private final DemoMeeting meeting;
 
-    DemoSeeder(BoardUsers users, CaseStore store, CaseStoreWriter writer) {
+    DemoSeeder(BoardUsers users, CaseStore store, CaseStoreWriter writer, DemoMeeting meeting) {
         this.users = users;
         this.store = store;
         this.writer = writer;
+        this.meeting = meeting;
     }
 
     @Override
@@ -53,12 +57,14 @@ class DemoSeeder implements ApplicationRunner {
             }
         }
         int written = 0;
-        for (DemoCases.DemoCase demo : DemoCases.all()) {
-            if (store.summary(demo.patientCase().caseKey()).isEmpty()) {
+        if (store.search("", 1).isEmpty()) {
+            for (DemoCases.DemoCase demo : DemoCases.all()) {
                 writer.write(demo.patientCase(), demo.displayIdentity());
                 written++;
             }
         }
-        LOG.warn("DEMO profile: demo users with the published password exist; {} demo cases written", written);
+        long meetingId = meeting.createIfNone("chair");
+        LOG.warn("DEMO profile: demo users with the published password exist; {} hand-written demo cases written{}",
+                written, meetingId < 0 ? "" : "; demo meeting " + meetingId + " created from the case store");
     }
 }

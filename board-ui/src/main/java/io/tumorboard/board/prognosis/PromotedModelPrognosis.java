@@ -1,6 +1,7 @@
 package io.tumorboard.board.prognosis;
 
 import io.tumorboard.board.models.ModelRegistry;
+import io.tumorboard.board.store.CaseSummary;
 import io.tumorboard.model.cases.PatientCase;
 import io.tumorboard.model.learning.ModelPackage;
 import io.tumorboard.model.learning.Prediction;
@@ -8,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -22,14 +25,23 @@ import org.springframework.stereotype.Component;
  * pointer or the package file changes. With no promoted package the answer is {@link NoPromotedModel}'s.
  * A prediction the model abstains from or refuses is shown as an abstention with the model's own reasons.
  * The same loaded model gives the fused embeddings similar past cases are ranked by.
+ *
+ * <p>Predictions and embeddings are cached per case version and model version (package file and its
+ * modification time): a case version never changes (a new pipeline run writes a new version), and the MC-dropout
+ * prediction costs tens of forward passes under a lock, which made every case view wait for every other one.
+ * A cached prognosis also shows the same numbers on every view of the same case version.
  */
 @Component
 class PromotedModelPrognosis implements PrognosisSource, FusedEmbedding {
 
     private static final Logger LOG = LoggerFactory.getLogger(PromotedModelPrognosis.class);
+    /** Enough for every current case of a site's store several times over; about 2 kB per entry. */
+    static final int CACHED_CASES = 20_000;
 
     private final ModelRegistry registry;
     private final NoPromotedModel none = new NoPromotedModel();
+    private final Map<CaseUnderModel, Prognosis> prognoses = lru();
+    private final Map<CaseUnderModel, Optional<double[]>> embeddings = lru();
     private Loaded loaded;
 
     PromotedModelPrognosis(ModelRegistry registry) {
@@ -40,16 +52,41 @@ class PromotedModelPrognosis implements PrognosisSource, FusedEmbedding {
     private record Loaded(String version, Path file, FileTime modified, ModelPackage.Loaded model) {
     }
 
+    /** One case version under one model package state: the cache key. */
+    private record CaseUnderModel(String caseKey, long caseVersion, Path modelFile, FileTime modelModified) {
+    }
+
+    private static <V> Map<CaseUnderModel, V> lru() {
+        return Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<CaseUnderModel, V> eldest) {
+                return size() > CACHED_CASES;
+            }
+        });
+    }
+
     @Override
-    public synchronized Prognosis forCase(PatientCase patientCase) {
+    public Prognosis forCase(PatientCase patientCase) {
         Optional<ModelRegistry.PromotedPackage> promoted = registry.promotedPackage();
         if (promoted.isEmpty()) {
-            loaded = null;
             return none.forCase(patientCase);
         }
-        Loaded model = load(promoted.get());
-        Prognosis.ModelVersion version = new Prognosis.ModelVersion(model.version(), "/models#model-" + model.version());
-        // The network is not thread-safe; the board views one case at a time, so predictions are serialised here.
+        CaseUnderModel key = new CaseUnderModel(patientCase.caseKey(), patientCase.caseVersion(),
+                promoted.get().file(), modified(promoted.get().file()));
+        Prognosis cached = prognoses.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Prognosis computed = predict(promoted.get(), patientCase);
+        prognoses.put(key, computed);
+        return computed;
+    }
+
+    /** The network is not thread-safe: loading and predicting are serialised here (cache misses only). */
+    private synchronized Prognosis predict(ModelRegistry.PromotedPackage promoted, PatientCase patientCase) {
+        Loaded model = load(promoted);
+        Prognosis.ModelVersion version = new Prognosis.ModelVersion(model.version(),
+                "/models#" + io.tumorboard.board.models.ModelVersionEntry.anchorOf(model.version()));
         Prediction p = model.model().model().predict(patientCase);
         return switch (p.status()) {
             case ABSTAINED, REFUSED -> new Prognosis.Abstained(version, String.join("; ", p.warnings()));
@@ -58,12 +95,39 @@ class PromotedModelPrognosis implements PrognosisSource, FusedEmbedding {
     }
 
     @Override
-    public synchronized Optional<Embedded> embed(List<PatientCase> cases) {
+    public Optional<Embedded> embed(List<CaseSummary> cases, Function<CaseSummary, PatientCase> decode) {
         Optional<ModelRegistry.PromotedPackage> promoted = registry.promotedPackage();
         if (promoted.isEmpty()) {
             return Optional.empty();
         }
-        var model = load(promoted.get()).model().model();
+        Path file = promoted.get().file();
+        FileTime modified = modified(file);
+        List<double[]> vectors = new ArrayList<>(Collections.nCopies(cases.size(), (double[]) null));
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            Optional<double[]> hit = embeddings.get(new CaseUnderModel(cases.get(i).caseKey(),
+                    cases.get(i).caseVersion(), file, modified));
+            if (hit == null) {
+                missing.add(i);
+            } else {
+                vectors.set(i, hit.orElse(null));
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<PatientCase> decoded = missing.stream().map(i -> decode.apply(cases.get(i))).toList();
+            List<double[]> fresh = embedUncached(promoted.get(), decoded);
+            for (int j = 0; j < missing.size(); j++) {
+                CaseSummary s = cases.get(missing.get(j));
+                vectors.set(missing.get(j), fresh.get(j));
+                embeddings.put(new CaseUnderModel(s.caseKey(), s.caseVersion(), file, modified),
+                        Optional.ofNullable(fresh.get(j)));
+            }
+        }
+        return Optional.of(new Embedded(promoted.get().version(), vectors));
+    }
+
+    private synchronized List<double[]> embedUncached(ModelRegistry.PromotedPackage promoted, List<PatientCase> cases) {
+        var model = load(promoted).model().model();
         List<io.tumorboard.model.learning.features.CaseFeatures> encoded = new ArrayList<>();
         List<Integer> places = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
@@ -74,25 +138,29 @@ class PromotedModelPrognosis implements PrognosisSource, FusedEmbedding {
                 LOG.debug("case {} cannot be encoded for similarity: {}", cases.get(i).caseKey(), e.getMessage());
             }
         }
-        List<double[]> vectors = new ArrayList<>(java.util.Collections.nCopies(cases.size(), (double[]) null));
-        List<double[]> rows = model.embeddings(encoded);
+        List<double[]> vectors = new ArrayList<>(Collections.nCopies(cases.size(), (double[]) null));
+        List<double[]> rows = encoded.isEmpty() ? List.of() : model.embeddings(encoded);
         for (int j = 0; j < rows.size(); j++) {
             vectors.set(places.get(j), rows.get(j));
         }
-        return Optional.of(new Embedded(promoted.get().version(), vectors));
+        return vectors;
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the promoted model package " + file, e);
+        }
     }
 
     private Loaded load(ModelRegistry.PromotedPackage promoted) {
-        try {
-            FileTime modified = Files.getLastModifiedTime(promoted.file());
-            if (loaded == null || !loaded.file().equals(promoted.file()) || !loaded.modified().equals(modified)) {
-                loaded = new Loaded(promoted.version(), promoted.file(), modified, ModelPackage.load(promoted.file()));
-                LOG.info("Loaded promoted model {} from {}", promoted.version(), promoted.file());
-            }
-            return loaded;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read the promoted model package " + promoted.file(), e);
+        FileTime modified = modified(promoted.file());
+        if (loaded == null || !loaded.file().equals(promoted.file()) || !loaded.modified().equals(modified)) {
+            loaded = new Loaded(promoted.version(), promoted.file(), modified, ModelPackage.load(promoted.file()));
+            LOG.info("Loaded promoted model {} from {}", promoted.version(), promoted.file());
         }
+        return loaded;
     }
 
     private static Prognosis.Predicted predicted(Prognosis.ModelVersion version, Prediction p) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tumorboard.board.BoardIntegrationTest;
 import io.tumorboard.board.TestBoard;
+import io.tumorboard.board.TestRegistry;
 import io.tumorboard.board.demo.DemoCases;
 import java.io.File;
 import java.io.IOException;
@@ -35,7 +36,8 @@ import org.springframework.context.ApplicationContext;
 /**
  * A chair's meeting in a real headless Chromium: sign in, create a meeting, build the agenda, open a case, see
  * its flags and the model panel, acknowledge a flag, record and sign a decision, export the minutes, present.
- * Screenshots of each step go to {@code target/screenshots/}.
+ * A data scientist's visit: a training run's charts drawn by Chart.js, promotion of a model version, and the
+ * case page's model panel using it. Screenshots of each step go to {@code target/screenshots/}.
  */
 @BoardIntegrationTest
 class BoardBrowserIT {
@@ -162,6 +164,48 @@ class BoardBrowserIT {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("i=1"));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("standard of care");
         shot("08-presentation-next");
+    }
+
+    @Test
+    void aDataScientistReadsATrainingRunsChartsAndPromotesAVersionTheCasePageThenUses() throws IOException {
+        Path registry = Path.of("target/test-model-registry");
+        org.springframework.util.FileSystemUtils.deleteRecursively(registry.toFile());
+        TestRegistry.write(registry);
+        try {
+            browser.manage().deleteAllCookies();
+            browser.get(url("/login"));
+            browser.findElement(By.id("username")).sendKeys("datasci");
+            browser.findElement(By.id("password")).sendKeys(TestBoard.PASSWORD);
+            browser.findElement(By.id("sign-in")).click();
+            waitFor(By.id("logout"));
+
+            browser.get(url("/training-runs"));
+            waitFor(By.id("runs")).findElement(By.linkText(TestRegistry.RUN)).click();
+            assertThat(waitFor(By.id("run-status")).getText()).isEqualTo("COMPLETED");
+            // Chart.js drew into the canvas: its chart registry knows it and the canvas has a rendered size.
+            Object charted = new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> ((JavascriptExecutor) d)
+                    .executeScript("var c = document.getElementById('chart-evaluate-c_index');"
+                            + "var chart = window.Chart && Chart.getChart(c);"
+                            + "return chart ? chart.data.datasets.map(s => s.label).join(',') : null;"));
+            assertThat(charted).isEqualTo("global,site-a,site-b");
+            assertThat(browser.findElement(By.id("metrics-table")).getText()).contains("global", "0.6600");
+            shot("09-training-run");
+
+            browser.get(url("/models"));
+            assertThat(waitFor(By.id("none-promoted")).isDisplayed()).isTrue();
+            browser.findElement(By.id("promote-model-fedavg-2026-12-01-round-0002")).click();
+            assertThat(waitFor(By.id("promoted-version")).getText()).isEqualTo(TestRegistry.ROUND_2);
+            assertThat(browser.findElement(By.id("promote-notice")).getText()).contains("is promoted");
+            shot("10-model-promoted");
+
+            browser.get(url("/cases/" + DemoCases.all().get(3).patientCase().caseKey()));
+            assertThat(waitFor(By.id("prognosis")).getText()).contains(TestRegistry.ROUND_2)
+                    .doesNotContain("No model promoted yet");
+            shot("11-case-with-promoted-model");
+        } finally {
+            Files.deleteIfExists(registry.resolve("promoted"));
+            browser.manage().deleteAllCookies();
+        }
     }
 
     private void addToAgenda(String caseKey) {

@@ -45,7 +45,7 @@ class SimilarCasesTest {
 
     @Test
     void withoutAPromotedModelTheSameHistologyAndStageGroupComeFirst() {
-        when(embedding.embed(any())).thenReturn(Optional.empty());
+        when(embedding.embed(any(), any())).thenReturn(Optional.empty());
         List<SimilarCase> nearest = similar.nearest(target);
         assertThat(nearest).extracting(s -> s.summary().caseKey()).containsExactly("same-group", "same-number");
         assertThat(nearest.get(0).matchedOn()).contains("same group");
@@ -53,7 +53,7 @@ class SimilarCasesTest {
 
     @Test
     void withAPromotedModelTheNearestFusedEmbeddingsComeFirstAndUnencodableCasesAreLeftOut() {
-        when(embedding.embed(any())).thenReturn(Optional.of(new FusedEmbedding.Embedded("2026.12.1", Arrays.asList(
+        when(embedding.embed(any(), any())).thenReturn(Optional.of(new FusedEmbedding.Embedded("2026.12.1", Arrays.asList(
                 new double[] {0, 0}, new double[] {3, 4}, null, new double[] {1, 0}, new double[] {0, 2}))));
         List<SimilarCase> nearest = similar.nearest(target);
         assertThat(nearest).extracting(s -> s.summary().caseKey())
@@ -63,8 +63,8 @@ class SimilarCasesTest {
 
     @Test
     void aTargetTheModelCannotEncodeFallsBackToTheStageRule() {
-        when(embedding.embed(eq(List.of()))).thenReturn(Optional.empty());
-        when(embedding.embed(any())).thenReturn(Optional.of(new FusedEmbedding.Embedded("2026.12.1",
+        when(embedding.embed(eq(List.of()), any())).thenReturn(Optional.empty());
+        when(embedding.embed(any(), any())).thenReturn(Optional.of(new FusedEmbedding.Embedded("2026.12.1",
                 Arrays.asList(null, new double[] {1}, new double[] {1}, new double[] {1}, new double[] {1}))));
         assertThat(similar.nearest(target)).extracting(s -> s.summary().caseKey())
                 .containsExactly("same-group", "same-number");

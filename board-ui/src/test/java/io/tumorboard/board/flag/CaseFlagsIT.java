@@ -107,6 +107,8 @@ class CaseFlagsIT {
         assertThat(page).contains("MRN-100231", "IIIA", "8th", "Observation/pn-100231",
                 "original_shape_Maximum3DDiameter", "RECIST 1.1", "-34.4 %", "<strong>PR</strong>",
                 "<mark class=\"fact\" title=\"PATHOLOGICAL_N = N2\">pN2</mark>",
-                "<mark class=\"fact negated\" title=\"PLEURAL_INVASION = ABSENT\">", "eGFR", "No model promoted yet");
+                "<mark class=\"fact negated\" title=\"PLEURAL_INVASION = ABSENT\">", "eGFR", "No model promoted yet",
+                "RECIST 1.1 (Eisenhauer et al., Eur J Cancer 2009)", "id=\"recist-best\">PR<",
+                "surgery: Lobectomy of lung", "SNOMED CT 173171007", "id=\"src-Procedure/proc-100231\"");
     }
 }

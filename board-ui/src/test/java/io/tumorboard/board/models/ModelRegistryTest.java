@@ -1,7 +1,9 @@
 package io.tumorboard.board.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tumorboard.board.TestRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,39 +14,75 @@ class ModelRegistryTest {
     @TempDir
     Path root;
 
+    private ModelRegistry registry() {
+        return new ModelRegistry(new ModelRegistryProperties(root));
+    }
+
     @Test
-    void anAbsentRegistryHasNoVersionsAndNothingPromoted() {
+    void anAbsentRegistryHasNoVersionsRunsOrPromotion() {
         ModelRegistry registry = new ModelRegistry(new ModelRegistryProperties(root.resolve("missing")));
         assertThat(registry.exists()).isFalse();
         assertThat(registry.versions()).isEmpty();
         assertThat(registry.promoted()).isEmpty();
         assertThat(registry.promotedPackage()).isEmpty();
+        assertThat(new TrainingRuns(registry).runs()).isEmpty();
     }
 
     @Test
-    void aPromotedPointerThatLeavesTheRegistryIsIgnored() throws Exception {
-        Files.writeString(root.resolve("promoted"), "../elsewhere");
-        assertThat(new ModelRegistry(new ModelRegistryProperties(root)).promotedPackage()).isEmpty();
+    void aPromotedPointerNotInTheContractsFormIsNeverFollowed() throws Exception {
+        TestRegistry.write(root);
+        Files.writeString(root.resolve("promoted"), "../elsewhere/round-0001");
+        assertThat(registry().promoted()).isEmpty();
+        assertThat(registry().promotedPackage()).isEmpty();
     }
 
     @Test
-    void versionsSayWhatTheyLackAndThePromotedPointerIsFollowed() throws Exception {
-        Path complete = Files.createDirectories(root.resolve("2026.11.2"));
-        Files.writeString(complete.resolve("model-card.md"), "# Model card\nC-index 0.68 (95% CI 0.61-0.74)");
-        Files.write(complete.resolve("fusion-model.zip"), new byte[] {1, 2});
-        Files.createDirectories(root.resolve("2026.11.1"));
-        Files.writeString(root.resolve("promoted"), "2026.11.2\n");
+    void versionsCarryTheirLineageAndModelCardAndThePromotedPointerIsFollowed() throws Exception {
+        TestRegistry.write(root);
+        Files.writeString(root.resolve("promoted"), TestRegistry.ROUND_2 + "\n");
 
-        ModelRegistry registry = new ModelRegistry(new ModelRegistryProperties(root));
+        ModelRegistry registry = registry();
 
-        assertThat(registry.promoted()).contains("2026.11.2");
-        assertThat(registry.versions()).extracting(ModelVersionEntry::version).containsExactly("2026.11.2", "2026.11.1");
-        ModelVersionEntry promoted = registry.versions().get(0);
-        assertThat(promoted.promoted()).isTrue();
-        assertThat(promoted.missing()).isEmpty();
-        assertThat(promoted.modelCard()).contains("C-index");
+        assertThat(registry.versions()).extracting(ModelVersionEntry::version)
+                .containsExactly(TestRegistry.ROUND_2, TestRegistry.ROUND_1);
+        ModelVersionEntry newest = registry.versions().get(0);
+        assertThat(newest.promoted()).isTrue();
+        assertThat(newest.missing()).isEmpty();
+        assertThat(newest.modelCard()).contains("research use only");
+        assertThat(newest.lineage().run()).isEqualTo(TestRegistry.RUN);
+        assertThat(newest.lineage().round()).isEqualTo(2);
+        assertThat(newest.lineage().strategy()).isEqualTo("FED_AVG");
+        assertThat(newest.lineage().sites()).containsExactly("site-a", "site-b");
+        assertThat(newest.lineage().siteMetrics().get("site-b")).containsEntry("c_index", "0.6200")
+                .containsEntry("examples", "10");
+        assertThat(newest.lineage().parent()).isEqualTo(TestRegistry.ROUND_1);
+        assertThat(registry.versions().get(1).lineage().parent()).isNull();
         assertThat(registry.promotedPackage()).map(ModelRegistry.PromotedPackage::file)
-                .contains(complete.resolve("fusion-model.zip"));
-        assertThat(registry.versions().get(1).missing()).hasSize(2);
+                .contains(root.resolve(TestRegistry.ROUND_2).resolve("model.zip"));
+    }
+
+    @Test
+    void aVersionWithoutPackageOrLineageSaysWhatItLacksAndCannotBePromoted() throws Exception {
+        Files.createDirectories(root.resolve("broken-run/round-0001"));
+        ModelVersionEntry broken = registry().versions().get(0);
+        assertThat(broken.missing()).hasSize(2);
+        assertThat(broken.lineage()).isNull();
+        assertThatThrownBy(() -> registry().promote("broken-run/round-0001"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lacks");
+        assertThat(root.resolve("promoted")).doesNotExist();
+    }
+
+    @Test
+    void promotionReplacesThePointerWithOneLineAndLeavesNoTemporaryFile() throws Exception {
+        TestRegistry.write(root);
+        Files.writeString(root.resolve("promoted"), TestRegistry.ROUND_1 + "\n");
+        registry().promote(TestRegistry.ROUND_2);
+        assertThat(Files.readString(root.resolve("promoted"))).isEqualTo(TestRegistry.ROUND_2 + "\n");
+        assertThat(registry().promoted()).contains(TestRegistry.ROUND_2);
+        try (var files = Files.list(root)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(TestRegistry.RUN, "promoted");
+        }
+        assertThatThrownBy(() -> registry().promote(TestRegistry.RUN + "/round-0009"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no model version");
     }
 }

@@ -2,24 +2,18 @@ package io.tumorboard.board.prognosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tumorboard.board.TestRegistry;
 import io.tumorboard.board.demo.DemoCases;
 import io.tumorboard.board.models.ModelRegistry;
 import io.tumorboard.board.models.ModelRegistryProperties;
-import io.tumorboard.model.cases.Modality;
+import io.tumorboard.board.store.CaseSummary;
 import io.tumorboard.model.cases.PatientCase;
-import io.tumorboard.model.learning.FusionModel;
-import io.tumorboard.model.learning.ModelCard;
-import io.tumorboard.model.learning.ModelPackage;
-import io.tumorboard.model.learning.ModelSpec;
-import io.tumorboard.model.learning.TrainingConfig;
-import io.tumorboard.model.learning.bench.SyntheticCohort;
-import io.tumorboard.model.learning.features.FeaturePipeline;
-import io.tumorboard.model.learning.survival.SurvivalIntervals;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,22 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The model panel fed by a real (tiny, synthetic-trained) model package promoted in a registry folder. */
 class PromotedModelPrognosisTest {
 
-    private static final ModelSpec TINY = new ModelSpec(8, 4, ModelSpec.Fusion.GATED, EnumSet.allOf(Modality.class),
-            0.1, 0.25, new SurvivalIntervals(10, 5 * 365), 3L);
-
     @TempDir
     static Path registry;
     private static List<PatientCase> cohort;
 
     @BeforeAll
-    static void promoteATinyModel() throws Exception {
-        cohort = new SyntheticCohort(5).cases(120, List.of("site-a", "site-b"));
-        FusionModel model = FusionModel.create(TINY, FeaturePipeline.fit(cohort.subList(0, 100)));
-        model.train(cohort.subList(0, 100), TrainingConfig.local(2).withValidation(cohort.subList(100, 120)));
-        Path version = Files.createDirectories(registry.resolve("2026.12.1"));
-        ModelPackage.save(model, new ModelCard("research use only", List.of("synthetic training data"),
-                new ModelCard.TrainingData(100, 30, Map.of("site-a", 50, "site-b", 50), 700.0, Map.of()),
-                "20 synthetic cases", Map.of(), List.of()), version.resolve("fusion-model.zip"));
+    static void promoteATinyModel() {
+        TestRegistry.write(registry);
+        cohort = TestRegistry.cohort();
     }
 
     private PromotedModelPrognosis source() {
@@ -57,13 +43,13 @@ class PromotedModelPrognosisTest {
 
     @Test
     void thePromotedModelGivesACurveARiskIntervalAndModalityContributions() throws Exception {
-        Files.writeString(registry.resolve("promoted"), "2026.12.1");
+        Files.writeString(registry.resolve("promoted"), TestRegistry.ROUND_2);
         // A training case lies inside the training distribution, so the model must predict rather than abstain.
         Prognosis answer = source().forCase(cohort.get(10));
         assertThat(answer).isInstanceOf(Prognosis.Predicted.class);
         Prognosis.Predicted predicted = (Prognosis.Predicted) answer;
-        assertThat(predicted.model().version()).isEqualTo("2026.12.1");
-        assertThat(predicted.model().modelCardUrl()).isEqualTo("/models#model-2026.12.1");
+        assertThat(predicted.model().version()).isEqualTo(TestRegistry.ROUND_2);
+        assertThat(predicted.model().modelCardUrl()).isEqualTo("/models#model-fedavg-2026-12-01-round-0002");
         assertThat(predicted.curve()).hasSize(10);
         assertThat(predicted.horizonDays()).isEqualTo(5 * 365);
         assertThat(predicted.riskLow()).isLessThanOrEqualTo(predicted.riskHigh());
@@ -72,20 +58,52 @@ class PromotedModelPrognosisTest {
         assertThat(predicted.column("days").split(",")).hasSize(10);
     }
 
+    private static CaseSummary summaryOf(PatientCase c) {
+        return new CaseSummary(c.caseKey(), c.caseVersion(), c.site(), null, null, null, null, 0, 0, true, true, true,
+                null);
+    }
+
     @Test
-    void thePromotedModelEmbedsCasesForSimilarityAndNothingWithoutAPromotion() throws Exception {
-        Files.writeString(registry.resolve("promoted"), "2026.12.1");
-        FusedEmbedding.Embedded embedded = source().embed(List.of(cohort.get(10), cohort.get(11))).orElseThrow();
-        assertThat(embedded.modelVersion()).isEqualTo("2026.12.1");
+    void thePromotedModelEmbedsCasesForSimilarityDecodingEachCaseVersionOnceAndNothingWithoutAPromotion()
+            throws Exception {
+        Files.writeString(registry.resolve("promoted"), TestRegistry.ROUND_2);
+        PromotedModelPrognosis source = source();
+        Map<String, PatientCase> byKey = Map.of(cohort.get(10).caseKey(), cohort.get(10), cohort.get(11).caseKey(),
+                cohort.get(11));
+        List<String> decoded = new ArrayList<>();
+        Function<CaseSummary, PatientCase> decode = s -> {
+            decoded.add(s.caseKey());
+            return byKey.get(s.caseKey());
+        };
+        List<CaseSummary> two = List.of(summaryOf(cohort.get(10)), summaryOf(cohort.get(11)));
+
+        FusedEmbedding.Embedded embedded = source.embed(two, decode).orElseThrow();
+        FusedEmbedding.Embedded again = source.embed(two, decode).orElseThrow();
+
+        assertThat(embedded.modelVersion()).isEqualTo(TestRegistry.ROUND_2);
         assertThat(embedded.vectors()).hasSize(2).doesNotContainNull();
-        assertThat(embedded.vectors().get(0)).hasSize(TINY.embeddingWidth());
+        assertThat(embedded.vectors().get(0)).hasSize(TestRegistry.TINY.embeddingWidth());
+        assertThat(again.vectors().get(1)).isEqualTo(embedded.vectors().get(1));
+        assertThat(decoded).as("the second call finds both in the cache").hasSize(2);
         Files.delete(registry.resolve("promoted"));
-        assertThat(source().embed(List.of(cohort.get(10)))).isEmpty();
+        assertThat(source.embed(two, decode)).isEmpty();
+    }
+
+    @Test
+    void aCaseVersionsPrognosisIsComputedOnceUnderOneModelVersionAndAgainUnderAnother() throws Exception {
+        Files.writeString(registry.resolve("promoted"), TestRegistry.ROUND_2);
+        PromotedModelPrognosis source = source();
+        Prognosis first = source.forCase(cohort.get(12));
+        assertThat(source.forCase(cohort.get(12))).isSameAs(first);
+        Files.writeString(registry.resolve("promoted"), TestRegistry.ROUND_1);
+        Prognosis underRound1 = source.forCase(cohort.get(12));
+        assertThat(underRound1).isNotSameAs(first);
+        assertThat(((Prognosis.Predicted) underRound1).model().version()).isEqualTo(TestRegistry.ROUND_1);
     }
 
     @Test
     void aDemoCaseFromAnotherSiteIsPredictedOrAbstainedFromNeverFailing() throws Exception {
-        Files.writeString(registry.resolve("promoted"), "2026.12.1");
+        Files.writeString(registry.resolve("promoted"), TestRegistry.ROUND_2);
         PatientCase demo = DemoCases.all().get(2).patientCase();
         Prognosis answer = source().forCase(demo);
         assertThat(answer).isInstanceOfAny(Prognosis.Predicted.class, Prognosis.Abstained.class);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tumorboard.board.BoardClient;
 import io.tumorboard.board.BoardIntegrationTest;
 import io.tumorboard.board.TestBoard;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,9 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.FileSystemUtils;
 
-/** The data-quality page over the pipeline's tables, the models page over a registry folder, and the OpenAPI docs. */
+/** The data-quality page over the pipeline's tables, the chart library WebJar, and the OpenAPI docs. */
 @BoardIntegrationTest
 class DataQualityIT {
 
@@ -56,20 +53,6 @@ class DataQualityIT {
         assertThat(page).contains("site-dq", "240", "220", "BAD_DATE", "fhir/bundle-17.ndjson",
                 "effectiveDateTime 2026-13-01 is not a date", "unknown resource type Basic");
         assertThat(page).doesNotContain("eyJ4IjoxfQ==");
-    }
-
-    @Test
-    void theModelsPageSaysWhatTheRegistryLacks() throws Exception {
-        Path registry = Path.of("target/test-model-registry");
-        FileSystemUtils.deleteRecursively(registry);
-        BoardClient datasci = new BoardClient(port).login("datasci", TestBoard.PASSWORD);
-        assertThat(datasci.get("/models").body()).contains("no-registry");
-
-        Files.createDirectories(registry.resolve("2026.12.1"));
-        Files.writeString(registry.resolve("2026.12.1/model-card.md"), "Intended use: research only");
-        Files.writeString(registry.resolve("promoted"), "2026.12.1");
-        String page = datasci.get("/models").body();
-        assertThat(page).contains("2026.12.1", "promoted", "model package (*.zip", "Intended use: research only");
     }
 
     @Test

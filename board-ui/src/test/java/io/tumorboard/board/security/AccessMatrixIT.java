@@ -63,6 +63,9 @@ class AccessMatrixIT {
             Map.entry("GET /api/decisions/{id}/fhir", union(M, C)),
             Map.entry("GET /data-quality", union(D, A, C)),
             Map.entry("GET /models", union(D, A)),
+            Map.entry("POST /models/promote", union(D, A)),
+            Map.entry("GET /training-runs", union(D, A)),
+            Map.entry("GET /training-runs/{run}", union(D, A)),
             Map.entry("GET /admin/audit", A),
             Map.entry("GET /api/cases", union(M, C, D)),
             Map.entry("GET /api/cases/{key}", union(M, C, D)),
@@ -129,7 +132,7 @@ class AccessMatrixIT {
     }
 
     private String concrete(String pattern) {
-        return pattern.replace("{itemId}", String.valueOf(item)).replace("{key}", caseKey)
+        return pattern.replace("{run}", "no-such-run").replace("{itemId}", String.valueOf(item)).replace("{key}", caseKey)
                 .replace("/decisions/{id}", "/decisions/" + decision).replace("{id}", String.valueOf(meeting));
     }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-class BenchReportTest {
+class ProductBenchReportTest {
 
     @TempDir
     Path dir;
@@ -24,7 +24,7 @@ class BenchReportTest {
                 {"module": "board-ui", "figures": [{"name": "case page p99 | 50 users", "value": 240.5, "unit": "ms",
                  "reference": "goal 100 ms", "referenceValue": 100, "ratio": 2.405, "goal": "< 100 ms", "met": false}]}""");
 
-        int exit = new CommandLine(new BenchReport()).execute("--in", dir.toString());
+        int exit = new CommandLine(new ProductBenchReport()).execute("--in", dir.toString());
 
         String report = Files.readString(dir.resolve("REPORT.md"));
         assertThat(exit).isZero();
@@ -37,7 +37,7 @@ class BenchReportTest {
 
     @Test
     void anEmptyFolderIsRefusedWithWhatToRun() {
-        assertThat(new CommandLine(new BenchReport()).execute("--in", dir.toString())).isEqualTo(1);
+        assertThat(new CommandLine(new ProductBenchReport()).execute("--in", dir.toString())).isEqualTo(1);
         assertThat(dir.resolve("REPORT.md")).doesNotExist();
     }
 }
