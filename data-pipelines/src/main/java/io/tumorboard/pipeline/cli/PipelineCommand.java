@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -71,7 +72,9 @@ public final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-interval", defaultValue = "PT1S", description = "checkpoint interval; the case dataset files are committed at each checkpoint; default PT1S")
     Duration checkpointInterval;
 
-    @Option(names = "--checkpoint-dir", description = "where checkpoints are retained (needed to restart)")
+    @Option(names = "--checkpoint-dir", description = "where checkpoints are retained (needed to restart); default "
+            + "<out>/checkpoints. On a disk, not in the JobManager's memory: a site's keyed state outgrows the "
+            + "5 MB in-memory checkpoint limit at a few hundred patients")
     Path checkpointDir;
 
     @Option(names = "--restore-from", description = "a retained checkpoint to restart from")
@@ -80,8 +83,37 @@ public final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--run-id", description = "run identifier; keep it when restarting a run; default random")
     String runId;
 
+    @Option(names = "--config", description = "a properties file of option defaults, keys as the long option "
+            + "names without dashes (see data-pipelines/config/pipeline-site.properties); options given on the "
+            + "command line win")
+    Path config;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new PipelineCommand()).execute(args));
+        System.exit(commandLine(args).execute(args));
+    }
+
+    /** The command, its defaults read from the file named by {@code --config} when one is given. */
+    static CommandLine commandLine(String[] args) {
+        CommandLine commandLine = new CommandLine(new PipelineCommand());
+        configFile(args).ifPresent(file -> {
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("--config: no such file " + file.toAbsolutePath());
+            }
+            commandLine.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(file.toFile()));
+        });
+        return commandLine;
+    }
+
+    private static Optional<Path> configFile(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--config=")) {
+                return Optional.of(Path.of(args[i].substring("--config=".length())));
+            }
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                return Optional.of(Path.of(args[i + 1]));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -120,7 +152,8 @@ public final class PipelineCommand implements Callable<Integer> {
                 : ("tumorboard-demo-secret-" + site).getBytes(StandardCharsets.UTF_8);
         return new PipelineSettings(siteFolder, site, secret, output, new StoreConnection(url, jdbcUser, password),
                 runId != null ? runId : UUID.randomUUID().toString(), continuous ? watchInterval : null, patientWait,
-                parallelism, checkpointInterval, checkpointDir, restoreFrom);
+                parallelism, checkpointInterval, checkpointDir != null ? checkpointDir : output.resolve("checkpoints"),
+                restoreFrom);
     }
 
     /** The rules every case version is checked against: the published clinical rules of multimodal-model. */

@@ -2,10 +2,14 @@ package io.tumorboard.federation.fusion;
 
 import io.tumorboard.model.cases.CaseCodec;
 import io.tumorboard.model.cases.PatientCase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
@@ -19,6 +23,41 @@ public record SiteCaseDataset(List<PatientCase> training, List<PatientCase> held
 
     public static SiteCaseDataset read(Path jsonLines, int heldOutPercent) {
         return split(new CaseCodec(CaseCodec.UnknownFields.KEEP).read(jsonLines), heldOutPercent);
+    }
+
+    /**
+     * The cases of {@code site} at {@code source}: one JSON-lines file, or a folder of {@code *.jsonl} files (the
+     * pipeline's cases output, one part file per writer). A case of another site is refused: a site trains only on
+     * its own patients.
+     */
+    public static SiteCaseDataset load(Path source, String site, int heldOutPercent, long salt) {
+        List<PatientCase> cases = new ArrayList<>();
+        CaseCodec codec = new CaseCodec(CaseCodec.UnknownFields.KEEP);
+        caseFiles(source, site).forEach(f -> cases.addAll(codec.read(f)));
+        long foreign = cases.stream().filter(c -> !site.equals(c.site())).count();
+        if (foreign > 0) {
+            throw new IllegalArgumentException("site " + site + ": " + foreign + " of " + cases.size()
+                    + " cases in " + source + " belong to another site");
+        }
+        return split(cases, heldOutPercent, salt);
+    }
+
+    private static List<Path> caseFiles(Path source, String site) {
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(source)) {
+            try (Stream<Path> list = Files.list(source)) {
+                list.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list the case dataset " + source, e);
+            }
+        } else if (Files.isRegularFile(source)) {
+            files.add(source);
+        }
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("site " + site + ": no case dataset at " + source
+                    + " (a JSON-lines file, or a folder of *.jsonl files: the pipeline's cases output)");
+        }
+        return files;
     }
 
     public static SiteCaseDataset split(List<PatientCase> cases, int heldOutPercent) {

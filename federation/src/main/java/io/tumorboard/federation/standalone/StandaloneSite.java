@@ -11,21 +11,12 @@ import io.tumorboard.federation.site.LinkFailure;
 import io.tumorboard.federation.site.SiteNode;
 import io.tumorboard.federation.transport.CoordinatorClient;
 import io.tumorboard.federation.transport.CoordinatorServer;
-import io.tumorboard.model.cases.CaseCodec;
-import io.tumorboard.model.cases.PatientCase;
 import io.tumorboard.model.learning.features.SiteFeatureSummary;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,32 +103,10 @@ public final class StandaloneSite {
     }
 
     private SiteCaseDataset dataset() {
-        Path source = settings.cases();
-        List<Path> files = new ArrayList<>();
-        if (Files.isDirectory(source)) {
-            try (Stream<Path> list = Files.list(source)) {
-                list.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().forEach(files::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list the case dataset " + source, e);
-            }
-        } else if (Files.isRegularFile(source)) {
-            files.add(source);
-        }
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException("site " + settings.name() + ": no case dataset at " + source
-                    + " (a JSON-lines file, or a folder of *.jsonl files: the pipeline's cases output)");
-        }
-        CaseCodec codec = new CaseCodec(CaseCodec.UnknownFields.KEEP);
-        List<PatientCase> cases = new ArrayList<>();
-        files.forEach(f -> cases.addAll(codec.read(f)));
-        long foreign = cases.stream().filter(c -> !settings.name().equals(c.site())).count();
-        if (foreign > 0) {
-            throw new IllegalArgumentException("site " + settings.name() + ": " + foreign + " of " + cases.size()
-                    + " cases in " + source + " belong to another site");
-        }
         if (settings.heldOutFraction() < 0 || settings.heldOutFraction() >= 1) {
             throw new IllegalArgumentException("heldOutFraction must be in [0, 1): " + settings.heldOutFraction());
         }
-        return SiteCaseDataset.split(cases, (int) Math.round(settings.heldOutFraction() * 100), settings.seed());
+        return SiteCaseDataset.load(settings.cases(), settings.name(),
+                (int) Math.round(settings.heldOutFraction() * 100), settings.seed());
     }
 }
