@@ -23,6 +23,14 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void theBenchReportWriterIsFreeOfNd4jAndDl4j() {
+        noClasses().that().resideInAPackage("io.tumorboard.model.bench..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
+                .because("every module writes its bench report through it, the pipeline without the learning stack")
+                .check(model);
+    }
+
+    @Test
     void theModelModuleUsesNoSpringNoGrpcNoFlink() {
         noClasses().should().dependOnClassesThat()
                 .resideInAnyPackage("org.springframework..", "io.grpc..", "org.apache.flink..")

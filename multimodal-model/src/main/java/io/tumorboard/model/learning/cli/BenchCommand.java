@@ -1,7 +1,10 @@
 package io.tumorboard.model.learning.cli;
 
+import io.tumorboard.model.bench.BenchFigures;
 import io.tumorboard.model.learning.bench.FusionBenchmark;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
@@ -9,7 +12,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Prints training throughput, single-case latency and GFLOP/s against the machine's peak. */
+/**
+ * Prints training throughput, single-case latency and GFLOP/s against the machine's peak; {@code --report} also
+ * writes them as the product-wide bench report ({@link BenchFigures}).
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark training and inference.")
 final class BenchCommand implements Callable<Integer> {
 
@@ -21,6 +27,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--latency-samples", defaultValue = "2000", description = "single-case forward passes timed")
     int latencySamples;
+
+    @Option(names = "--report", description = "also write the figures as the product-wide bench report (JSON)")
+    Path report;
+
+    /** The goal the issue sets for one case through the network alone. */
+    static final double GOAL_FORWARD_P99_MS = 10.0;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -46,6 +58,29 @@ final class BenchCommand implements Callable<Integer> {
                 f.forwardP99Ms());
         out.printf("single-case full prediction (30 MC-dropout samples, OOD, explanations): p50 %.3f ms, p99 %.3f ms%n",
                 f.predictP50Ms(), f.predictP99Ms());
+        if (report != null) {
+            String setting = String.format(Locale.ROOT, "%d cases, %d parameters, batch %d, %d epochs, %d latency "
+                    + "samples, backend %s, OMP_NUM_THREADS=%s", cases.size(), f.parameters(), network.batch,
+                    network.epochs, latencySamples, org.nd4j.linalg.factory.Nd4j.getBackend().getClass().getSimpleName(),
+                    System.getenv("OMP_NUM_THREADS"));
+            figures(f, setting).write(report);
+            out.println("report: " + report.toAbsolutePath());
+        }
         return 0;
+    }
+
+    /** The printed figures, each with what it is measured against. */
+    static BenchFigures figures(FusionBenchmark.Figures f, String setting) {
+        return new BenchFigures("multimodal-model", setting)
+                .plain("training throughput", f.trainingExamplesPerSecond(), "examples/s")
+                .against("training achieved GFLOP/s", f.trainingGflops(), "GFLOP/s",
+                        "machine fp32 peak: " + f.peak().description(), f.peak().gflops())
+                .plain("single-case network forward p50", f.forwardP50Ms(), "ms")
+                .againstGoal("single-case network forward p99", f.forwardP99Ms(), "ms", "goal 10 ms",
+                        GOAL_FORWARD_P99_MS, "p99 < 10 ms", f.forwardP99Ms() < GOAL_FORWARD_P99_MS)
+                .plain("single-case full prediction p50 (30 MC-dropout samples, OOD, explanations)",
+                        f.predictP50Ms(), "ms")
+                .plain("single-case full prediction p99 (30 MC-dropout samples, OOD, explanations)",
+                        f.predictP99Ms(), "ms");
     }
 }
