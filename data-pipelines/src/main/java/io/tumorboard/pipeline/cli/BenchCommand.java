@@ -1,5 +1,6 @@
 package io.tumorboard.pipeline.cli;
 
+import io.tumorboard.model.bench.BenchFigures;
 import io.tumorboard.model.casestore.PipelineRun;
 import io.tumorboard.pipeline.job.LatencyProbe;
 import io.tumorboard.pipeline.job.PipelineRunner;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code bench}: prints the bounded job's records/s and MB/s beside a bare Jackson parse of the same NDJSON lines
  * (and their ratio), then the continuous mode's file-to-case latency (p50, p99). Figures only; nothing asserted.
+ * {@code --report} also writes them as the product-wide bench report ({@link BenchFigures}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Throughput of the bounded job vs a bare Jackson parse, and continuous-mode latency.")
@@ -42,6 +44,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--parallelism", defaultValue = "2", description = "default 2")
     int parallelism;
+
+    @Option(names = "--report", description = "also write the figures as the product-wide bench report (JSON)")
+    Path report;
 
     @Override
     public Integer call() throws Exception {
@@ -71,8 +76,9 @@ final class BenchCommand implements Callable<Integer> {
         StreamExecutionEnvironment env = PipelineRunner.environment(settings);
         new PipelineRunner(PipelineCommand.DefaultRules.create()).build(env, settings);
         JobClient job = env.executeAsync("bench continuous: " + site);
+        List<Long> latencies;
         try {
-            List<Long> latencies = new ArrayList<>(new LatencyProbe(settings).measure(latencyFiles, 120_000));
+            latencies = new ArrayList<>(new LatencyProbe(settings).measure(latencyFiles, 120_000));
             latencies.sort(Long::compare);
             System.out.printf(Locale.ROOT, "continuous: file-to-case latency over %d files (watch interval 100 ms): "
                     + "p50 %d ms, p99 %d ms, max %d ms%n", latencies.size(), percentile(latencies, 0.50),
@@ -80,7 +86,30 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             job.cancel().get();
         }
+        if (report != null) {
+            String setting = String.format(Locale.ROOT, "site %s, %,d records, %.1f MB, parallelism %d, %d files in "
+                    + "continuous mode (watch interval 100 ms)", site, counts.recordsIn(), bytes.all() / 1e6,
+                    parallelism, latencyFiles);
+            figures(setting, counts.recordsIn(), bytes, jobSeconds, jacksonSeconds, latencies).write(report);
+            System.out.println("report: " + report.toAbsolutePath());
+        }
         return 0;
+    }
+
+    /** The printed figures, each with what it is measured against; {@code latencies} sorted, ms. */
+    static BenchFigures figures(String setting, long records, ThroughputFigures.Bytes bytes, double jobSeconds,
+                                double jacksonSeconds, List<Long> latencies) {
+        double jacksonMbPerSecond = bytes.ndjson() / 1e6 / jacksonSeconds;
+        return new BenchFigures("data-pipelines", setting)
+                .plain("bounded job wall time (MiniCluster start included)", jobSeconds, "s")
+                .plain("bounded job records/s", records / jobSeconds, "records/s")
+                .against("bounded job MB/s (all export files)", bytes.all() / 1e6 / jobSeconds, "MB/s",
+                        "bare Jackson readTree of the export's NDJSON lines, best of 3", jacksonMbPerSecond)
+                .plain("bare Jackson readTree records/s (NDJSON lines)", bytes.ndjsonLines() / jacksonSeconds,
+                        "records/s")
+                .plain("continuous file-to-case latency p50", percentile(latencies, 0.50), "ms")
+                .plain("continuous file-to-case latency p99", percentile(latencies, 0.99), "ms")
+                .plain("continuous file-to-case latency max", latencies.get(latencies.size() - 1), "ms");
     }
 
     private PipelineSettings settings(Path siteFolder, Path out, Duration watch) {
