@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads a generated cohort's summary back from its cohort.json, so the demo can describe an existing folder. */
-final class CohortSummaryReader {
+public final class CohortSummaryReader {
 
     private CohortSummaryReader() {
     }
 
-    static CohortSummary read(Path out) {
+    public static CohortSummary read(Path out) {
         Path file = out.resolve("cohort.json");
         try {
             JsonNode cohort = JsonMapper.builder().build().readTree(file.toFile());
