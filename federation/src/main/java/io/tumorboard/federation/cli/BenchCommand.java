@@ -1,6 +1,7 @@
 package io.tumorboard.federation.cli;
 
 import io.tumorboard.federation.bench.TransferBench;
+import io.tumorboard.model.bench.BenchFigures;
 import io.tumorboard.federation.coordinator.AggregationThroughput;
 import io.tumorboard.federation.coordinator.RoundListener;
 import io.tumorboard.federation.run.RunConfiguration;
@@ -10,12 +11,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code federation bench}: transfer, memory, aggregation and round-overhead figures. */
+/**
+ * {@code federation bench}: transfer, memory, aggregation and round-overhead figures; {@code --report} also writes
+ * them as the product-wide bench report ({@link BenchFigures}), each beside what it is measured against.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Print transfer time over mTLS vs raw socket, coordinator peak heap / model size, "
                 + "aggregation throughput vs memory copy, and round overhead for 3 and 100 sites.")
@@ -31,6 +36,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--aggregation-mb", defaultValue = "64", description = "Update size for aggregation throughput.")
     int aggregationMb;
 
+    @Option(names = "--report", description = "Also write the figures as the product-wide bench report (JSON).")
+    Path report;
+
+    /** The goals: a pull within 1.5 x the raw socket, coordinator memory within 2 x the model. */
+    static final double GOAL_PULL_X_RAW = 1.5;
+    static final double GOAL_HEAP_X_MODEL = 2.0;
+
     @Override
     public Integer call() throws Exception {
         Path dir = Files.createTempDirectory("federation-bench");
@@ -38,6 +50,8 @@ final class BenchCommand implements Callable<Integer> {
         if (gigabyte) {
             sizes.add(1024);
         }
+        BenchFigures figures = new BenchFigures("federation", String.format(Locale.ROOT, "model sizes %s MB (fp32), "
+                + "aggregation 3 x %d MB, loopback, coordinator in a child JVM", sizes, aggregationMb));
         System.out.println("model MB | raw socket s | mTLS pull s (x raw) | push+validate+aggregate+checkpoint s"
                 + " | coordinator peak heap / model");
         try (ProgressBar bar = new ProgressBar("transfer", sizes.size())) {
@@ -47,6 +61,7 @@ final class BenchCommand implements Callable<Integer> {
                 System.out.printf("%8d | %12.3f | %10.3f (%.2fx) | %10.3f | %.2f%n", mb, f.rawSeconds(), f.pullSeconds(),
                         f.pullSeconds() / f.rawSeconds(), f.pushSeconds(),
                         (f.coordinatorPeakHeap() - f.coordinatorBaseHeap()) / (double) f.modelBytes());
+                transfer(figures, mb, f);
             }
         }
         int values = aggregationMb * 1_000_000 / 4;
@@ -61,6 +76,8 @@ final class BenchCommand implements Callable<Integer> {
         double mb = 3.0 * aggregationMb;
         System.out.printf("aggregation of 3 x %d MB updates from spool: FedAvg %.0f MB/s, median %.0f MB/s; "
                 + "plain memory copy %.0f MB/s%n", aggregationMb, mb / avg, mb / median, mb / copy);
+        aggregation(figures, aggregationMb, mb / avg, mb / median, mb / copy);
+        double threeSitesMeanMs = Double.NaN;
         for (int sites : new int[] {3, 100}) {
             RunConfiguration cfg = RunConfiguration.of("overhead-" + sites, 5, sites, sites)
                     .withTraining(1, 0.1, Duration.ofSeconds(60), 1L);
@@ -69,7 +86,52 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf("round overhead, %d in-process sites (logistic model, 50-200 cases each): mean %.1f ms, "
                     + "max %.1f ms per round; JVM peak heap %.1f MiB%n", sites, r.meanRoundMs(), r.maxRoundMs(),
                     r.peakHeapBytes() / 1048576.0);
+            if (sites == 3) {
+                threeSitesMeanMs = r.meanRoundMs();
+            }
+            overhead(figures, sites, r.meanRoundMs(), r.maxRoundMs(), r.peakHeapBytes(), threeSitesMeanMs);
+        }
+        if (report != null) {
+            figures.write(report);
+            System.out.println("report: " + report.toAbsolutePath());
         }
         return 0;
+    }
+
+    /** One model size: the mTLS pull against the raw socket, the push, the coordinator's heap against the model. */
+    static void transfer(BenchFigures figures, int mb, TransferBench.Figures f) {
+        double pullRatio = f.pullSeconds() / f.rawSeconds();
+        figures.againstGoal("mTLS pull of a " + mb + " MB model (digest check and decode included)", f.pullSeconds(),
+                "s", "raw loopback socket copy of the same bytes", f.rawSeconds(), "<= 1.5 x raw socket",
+                pullRatio <= GOAL_PULL_X_RAW);
+        figures.plain("push of a " + mb + " MB update to its receipt (spool, validate, aggregate, checkpoint)",
+                f.pushSeconds(), "s");
+        double heapMb = (f.coordinatorPeakHeap() - f.coordinatorBaseHeap()) / 1e6;
+        double modelMb = f.modelBytes() / 1e6;
+        figures.againstGoal("coordinator peak heap growth, " + mb + " MB model (sum of heap pools' peaks)", heapMb,
+                "MB", "model size (fp32)", modelMb, "<= 2 x model size", heapMb / modelMb <= GOAL_HEAP_X_MODEL);
+    }
+
+    /** Aggregation of 3 updates read back from spool, against a plain in-memory copy of the same bytes. */
+    static void aggregation(BenchFigures figures, int mb, double fedAvgMbs, double medianMbs, double copyMbs) {
+        String reference = "plain in-memory copy (System.arraycopy) of 3 x " + mb + " MB";
+        figures.against("FedAvg aggregation of 3 x " + mb + " MB updates from spool", fedAvgMbs, "MB/s", reference,
+                copyMbs);
+        figures.against("coordinate-median aggregation of 3 x " + mb + " MB updates from spool", medianMbs, "MB/s",
+                reference, copyMbs);
+    }
+
+    /** Round overhead with in-process sites; 100 sites are measured against the 3-site mean. */
+    static void overhead(BenchFigures figures, int sites, double meanMs, double maxMs, long peakHeapBytes,
+                         double threeSitesMeanMs) {
+        String name = "round overhead, " + sites + " in-process sites (logistic model), mean";
+        if (sites == 3 || Double.isNaN(threeSitesMeanMs)) {
+            figures.plain(name, meanMs, "ms");
+        } else {
+            figures.against(name, meanMs, "ms", "mean round with 3 in-process sites", threeSitesMeanMs);
+        }
+        figures.plain("round overhead, " + sites + " in-process sites, max", maxMs, "ms");
+        figures.plain("JVM peak heap, " + sites + " in-process sites (sum of pool peaks)", peakHeapBytes / 1048576.0,
+                "MiB");
     }
 }
