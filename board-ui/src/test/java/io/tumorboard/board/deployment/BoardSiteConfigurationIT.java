@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +36,9 @@ class BoardSiteConfigurationIT {
     @Test
     void theExampleSiteConfigurationStartsTheWorkbenchOnPostgresWithItsFirstAdministrator() throws Exception {
         assertThat(EXAMPLE).exists();
+        // Spring Boot configures logging once per JVM and the contexts other tests cached already did: clear that
+        // mark so this context applies the example's logging settings as the site's own process would.
+        LoggingSystem.get(getClass().getClassLoader()).cleanUp();
         try (ConfigurableApplicationContext board = new SpringApplicationBuilder(BoardApplication.class).run(
                 "--spring.config.additional-location=file:" + EXAMPLE,
                 "--server.port=0",
