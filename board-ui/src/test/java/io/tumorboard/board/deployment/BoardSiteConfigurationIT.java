@@ -3,8 +3,8 @@ package io.tumorboard.board.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tumorboard.board.BoardApplication;
-import io.tumorboard.board.ThrowawayPostgres;
 import io.tumorboard.board.security.BoardUsers;
+import io.tumorboard.model.casestore.ThrowawayPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

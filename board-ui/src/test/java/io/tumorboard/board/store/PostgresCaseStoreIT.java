@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tumorboard.board.BoardClient;
 import io.tumorboard.board.TestBoard;
-import io.tumorboard.board.ThrowawayPostgres;
 import io.tumorboard.board.decision.Agreement;
 import io.tumorboard.board.decision.DecisionConflictException;
 import io.tumorboard.board.decision.DecisionContent;
@@ -16,6 +15,7 @@ import io.tumorboard.board.meeting.Agenda;
 import io.tumorboard.board.meeting.AgendaEntry;
 import io.tumorboard.board.meeting.MeetingRepository;
 import io.tumorboard.model.cases.PatientCase;
+import io.tumorboard.model.casestore.ThrowawayPostgres;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -13,6 +13,7 @@ import io.tumorboard.model.cases.PlannedImaging;
 import io.tumorboard.model.cases.PrimaryCancer;
 import io.tumorboard.model.cases.SmokingStatus;
 import io.tumorboard.model.cases.StageObservation;
+import io.tumorboard.model.cases.Treatment;
 import io.tumorboard.pipeline.ingest.CaseFragment;
 import io.tumorboard.pipeline.ingest.CodedValue;
 import io.tumorboard.pipeline.ingest.FragmentKind;
@@ -57,6 +58,7 @@ public final class CaseBuilder {
         List<ImplantedDevice> devices = new ArrayList<>();
         List<PlannedImaging> planned = new ArrayList<>();
         List<PathologyReport> pathology = new ArrayList<>();
+        List<Treatment> treatments = new ArrayList<>();
         Map<String, ImagingStudy> imaging = new LinkedHashMap<>();
         Integer ecog = null;
         Double packYears = null;
@@ -79,6 +81,7 @@ public final class CaseBuilder {
                 case DEVICE -> devices.add(Payloads.read(f.payloadJson(), ImplantedDevice.class));
                 case PLANNED_IMAGING -> planned.add(Payloads.read(f.payloadJson(), PlannedImaging.class));
                 case PATHOLOGY_REPORT -> pathology.add(Payloads.read(f.payloadJson(), PathologyReport.class));
+                case TREATMENT -> treatments.add(Payloads.read(f.payloadJson(), Treatment.class));
                 case IMAGING_REPORT, RADIOMICS -> merge(imaging, Payloads.read(f.payloadJson(), ImagingStudy.class));
                 default -> throw new IllegalStateException("no place in a case for a " + f.kind() + " fragment");
             }
@@ -94,8 +97,8 @@ public final class CaseBuilder {
                         .thenComparing(ImagingStudy::studyId))
                 .toList();
         PatientCase unflagged = new PatientCase(null, caseKey, site, fragments.size(),
-                newest == 0 ? null : Instant.ofEpochMilli(newest), demographics, cancer, staging, studies, pathology, List.of(),
-                clinical, outcome(patient, cancer), null, List.of(), null);
+                newest == 0 ? null : Instant.ofEpochMilli(newest), demographics, cancer, staging, studies, pathology,
+                treatments, clinical, outcome(patient, cancer), null, List.of(), null);
         return unflagged.withFlags(rules.evaluate(unflagged));
     }
 

@@ -152,7 +152,7 @@ public final class PipelineCommand implements Callable<Integer> {
                 : ("tumorboard-demo-secret-" + site).getBytes(StandardCharsets.UTF_8);
         return new PipelineSettings(siteFolder, site, secret, output, new StoreConnection(url, jdbcUser, password),
                 runId != null ? runId : UUID.randomUUID().toString(), continuous ? watchInterval : null, patientWait,
-                parallelism, checkpointInterval, checkpointDir != null ? checkpointDir : output.resolve("checkpoints"),
+                parallelism, checkpointInterval, checkpointDir,
                 restoreFrom);
     }
 

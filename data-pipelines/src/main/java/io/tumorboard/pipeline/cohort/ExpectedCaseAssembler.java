@@ -17,6 +17,8 @@ import io.tumorboard.model.cases.SourceRef;
 import io.tumorboard.model.cases.StageBasis;
 import io.tumorboard.model.cases.StageDescriptor;
 import io.tumorboard.model.cases.StageObservation;
+import io.tumorboard.model.cases.Treatment;
+import io.tumorboard.model.cases.Treatment.TreatmentKind;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -67,8 +69,22 @@ final class ExpectedCaseAssembler {
         ModalityPresence modalities = new ModalityPresence(p.hasImaging(), p.hasPathology(), true);
         LocalDate newest = newestRecordDate(p);
         return new PatientCase(null, p.caseKey(), p.site(), 1, newest.atStartOfDay().toInstant(ZoneOffset.UTC),
-                new Demographics(p.sex(), p.ageYears()), cancer, staging, imaging, pathology, List.of(), clinical(p, d, ids),
-                outcome, modalities, List.of(), null);
+                new Demographics(p.sex(), p.ageYears()), cancer, staging, imaging, pathology, treatments(p, ids),
+                clinical(p, d, ids), outcome, modalities, List.of(), null);
+    }
+
+    /** The Procedures the export holds, as single-day treatments in the order they were given. */
+    private static List<Treatment> treatments(LatentPatient p, ResourceIds ids) {
+        List<Treatment> out = new ArrayList<>();
+        if (p.neoadjuvant()) {
+            out.add(new Treatment(TreatmentKind.SYSTEMIC_THERAPY, "367336001", "Chemotherapy", p.neoadjuvantDate(),
+                    null, SourceRef.fhir("Procedure/" + ids.neoadjuvant(), p.neoadjuvantDate())));
+        }
+        if (p.surgery()) {
+            out.add(new Treatment(TreatmentKind.SURGERY, "173171007", "Lobectomy of lung", p.surgeryDate(), null,
+                    SourceRef.fhir("Procedure/" + ids.surgery(), p.surgeryDate())));
+        }
+        return out;
     }
 
     private static void addStaging(List<StageObservation> out, ResourceIds ids, char basis, StageBasis stageBasis,

@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 
@@ -31,7 +32,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 public final class FhirRecordReader {
 
     private static final Set<String> USED_TYPES = Set.of("Patient", "Condition", "Observation",
-            "DiagnosticReport", "AllergyIntolerance", "Device", "ServiceRequest");
+            "DiagnosticReport", "AllergyIntolerance", "Device", "ServiceRequest", "Procedure");
 
     private final FhirContext fhir = FhirContext.forR4Cached();
     private final IParser parser = fhir.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
@@ -76,6 +77,8 @@ public final class FhirRecordReader {
             return safety.allergy(allergy, source);
         } else if (resource instanceof Device device) {
             return safety.device(device, source);
+        } else if (resource instanceof Procedure procedure) {
+            return ProcedureMapper.map(procedure, source);
         }
         return safety.serviceRequest((ServiceRequest) resource, source);
     }

@@ -14,5 +14,6 @@ public enum FragmentKind {
     PLANNED_IMAGING,
     IMAGING_REPORT,
     RADIOMICS,
-    PATHOLOGY_REPORT
+    PATHOLOGY_REPORT,
+    TREATMENT
 }

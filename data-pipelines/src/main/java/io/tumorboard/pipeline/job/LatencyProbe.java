@@ -1,5 +1,6 @@
 package io.tumorboard.pipeline.job;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tumorboard.model.cases.PatientKey;
@@ -31,15 +32,37 @@ public final class LatencyProbe {
 
     /** Drops {@code files} probe files one after another; returns each file-to-case latency in ms. */
     public List<Long> measure(int files, long timeoutMillis) throws Exception {
-        JsonNode patient = JSON.readTree(Files.readAllLines(settings.siteFolder().resolve("fhir/Patient.ndjson"))
-                .get(0));
-        String patientId = patient.path("id").asText();
+        JsonNode patient = null;
         String mrn = null;
-        for (JsonNode identifier : patient.path("identifier")) {
-            if (identifier.path("type").toString().contains("\"MR\"")) {
-                mrn = identifier.path("value").asText();
+        // The first well-formed Patient with an MRN: an export may well begin with a broken line (the demo
+        // cohort's malformed records do), which the job rejects and the probe must not pick. Read byte for byte
+        // (Latin-1 never fails) and non-ASCII lines passed over, as they may be the job's NOT_UTF8 rejections.
+        for (String line : Files.readAllLines(settings.siteFolder().resolve("fhir/Patient.ndjson"),
+                StandardCharsets.ISO_8859_1)) {
+            if (!line.chars().allMatch(c -> c < 0x80)) {
+                continue;
+            }
+            JsonNode candidate;
+            try {
+                candidate = JSON.readTree(line);
+            } catch (JsonProcessingException broken) {
+                continue;
+            }
+            for (JsonNode identifier : candidate == null ? JSON.createArrayNode() : candidate.path("identifier")) {
+                if (identifier.path("type").toString().contains("\"MR\"") && identifier.hasNonNull("value")) {
+                    patient = candidate;
+                    mrn = identifier.path("value").asText();
+                }
+            }
+            if (patient != null) {
+                break;
             }
         }
+        if (patient == null) {
+            throw new IllegalArgumentException("no well-formed Patient with an MRN in "
+                    + settings.siteFolder().resolve("fhir/Patient.ndjson"));
+        }
+        String patientId = patient.path("id").asText();
         String key = new PatientKey(settings.site(), settings.siteSecret()).of(mrn);
         List<Long> latencies = new ArrayList<>();
         try (CaseStore store = settings.store().open()) {

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
@@ -82,9 +84,12 @@ public final class PipelineRunner {
         }
         build(env, settings);
         JobClient client = env.executeAsync("tumorboard cases: " + settings.site());
-        while (!client.getJobExecutionResult().isDone()) {
+        // Asked once: a cluster's REST client answers each call with a new request, whose future is never done
+        // at the moment it is made, so polling a fresh one waited for ever under `flink run`.
+        CompletableFuture<JobExecutionResult> finished = client.getJobExecutionResult();
+        while (!finished.isDone()) {
             try {
-                Object in = client.getAccumulators().get().get(Counters.IN);
+                Object in = client.getAccumulators().get(30, TimeUnit.SECONDS).get(Counters.IN);
                 if (in instanceof Number n) {
                     progress.accept(n.longValue());
                 }
@@ -93,7 +98,7 @@ public final class PipelineRunner {
             }
             Thread.sleep(500);
         }
-        JobExecutionResult result = client.getJobExecutionResult().get();
+        JobExecutionResult result = finished.get();
         PipelineRun run = counts(settings, result.getAllAccumulatorResults());
         progress.accept(run.recordsIn());
         try (CaseStore store = settings.store().open()) {

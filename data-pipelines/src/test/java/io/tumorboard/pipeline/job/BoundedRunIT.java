@@ -11,6 +11,7 @@ import io.tumorboard.model.cases.PatientCase;
 import io.tumorboard.model.cases.PatientKey;
 import io.tumorboard.model.cases.Severity;
 import io.tumorboard.model.cases.StageDescriptor;
+import io.tumorboard.model.cases.Treatment;
 import io.tumorboard.model.casestore.CaseStore;
 import io.tumorboard.model.casestore.DeadLetter;
 import io.tumorboard.model.casestore.PipelineRun;
@@ -61,14 +62,15 @@ class BoundedRunIT {
 
     @Test
     void countsReconcileWithEveryRecordAccountedFor() {
-        assertThat(run.recordsIn()).isEqualTo(34);
-        assertThat(run.accepted()).isEqualTo(21);
-        assertThat(run.rejected()).isEqualTo(9);
-        assertThat(run.skippedTotal()).isEqualTo(4);
+        assertThat(run.recordsIn()).isEqualTo(39);
+        assertThat(run.accepted()).isEqualTo(24);
+        assertThat(run.rejected()).isEqualTo(10);
+        assertThat(run.skippedTotal()).isEqualTo(5);
         assertThat(run.reconciles()).isTrue();
         assertThat(run.skipped()).containsEntry("unknown FHIR resource type: FooBar", 1L)
                 .containsEntry("FHIR resource type not used by the case: Encounter", 1L)
-                .containsEntry("blank line", 1L);
+                .containsEntry("blank line", 1L)
+                .containsEntry("Procedure not performed (status not-done)", 1L);
         assertThat(run.casesWritten()).isEqualTo(2);
     }
 
@@ -79,10 +81,11 @@ class BoundedRunIT {
             Map<String, List<String>> byCode = letters.stream().collect(Collectors.groupingBy(DeadLetter::reasonCode,
                     Collectors.mapping(l -> l.sourceFile() + ":" + l.lineNumber(), Collectors.toList())));
             assertThat(byCode).containsOnlyKeys("BROKEN_JSON", "INVALID_FHIR", "UNKNOWN_CODE", "MISSING_PATIENT",
-                    "DUPLICATE", "NOT_UTF8", "NON_NUMERIC_FEATURE", "BAD_FILE_NAME");
+                    "DUPLICATE", "NOT_UTF8", "NON_NUMERIC_FEATURE", "BAD_FILE_NAME", "BAD_VALUE");
             assertThat(byCode.get("MISSING_PATIENT")).containsExactlyInAnyOrder("fhir/Observation.ndjson:13",
                     "radiomics/features.csv:5");
             assertThat(byCode.get("DUPLICATE")).containsExactly("fhir/Observation.ndjson:14");
+            assertThat(byCode.get("BAD_VALUE")).containsExactly("fhir/Procedure.ndjson:4");
             assertThat(letters).allSatisfy(l -> assertThat(l.reason()).contains(l.sourceFile() + " line "
                     + l.lineNumber()));
             DeadLetter notUtf8 = letters.stream().filter(l -> l.reasonCode().equals("NOT_UTF8")).findFirst()
@@ -97,7 +100,7 @@ class BoundedRunIT {
         try (CaseStore cases = store.open()) {
             PatientCase c = cases.currentCases("site-a").stream().filter(x -> x.caseKey().equals(p1)).findFirst()
                     .orElseThrow();
-            assertThat(c.caseVersion()).isEqualTo(16);
+            assertThat(c.caseVersion()).isEqualTo(18);
             assertThat(c.modalities().imaging()).isTrue();
             assertThat(c.modalities().pathology()).isTrue();
             assertThat(c.primaryCancer().topographyCode()).isEqualTo("C34.1");
@@ -117,6 +120,26 @@ class BoundedRunIT {
                             "PLEURAL_INVASION=PRESENT", "PDL1_TPS=60");
             assertThat(c.flags()).extracting(CaseFlag::type).containsExactly(FlagType.CONTRAST_ALLERGY);
             assertThat(cases.displayIdentity(p1)).contains("MRN001");
+        }
+    }
+
+    @Test
+    void proceduresBecomeTreatmentsWithTheirKindDatesAndSource() {
+        try (CaseStore cases = store.open()) {
+            Map<String, PatientCase> byKey = cases.currentCases("site-a").stream()
+                    .collect(Collectors.toMap(PatientCase::caseKey, c -> c));
+            PatientCase p1 = byKey.get(PatientKey.demo("site-a").of("MRN001"));
+            assertThat(p1.treatments()).extracting(t -> t.kind() + " " + t.code() + " " + t.display() + " "
+                    + t.start() + ".." + t.end() + " " + t.source().reference()).containsExactly(
+                    "OTHER BR-17 Flexible bronchoscopy 2024-02-20..2024-02-20 Procedure/proc-2",
+                    "SURGERY 173171007 Lobectomy of lung 2024-03-08..null Procedure/proc-1");
+            PatientCase p2 = byKey.get(PatientKey.demo("site-a").of("MRN002"));
+            assertThat(p2.treatments()).singleElement().satisfies(t -> {
+                assertThat(t.kind()).isEqualTo(Treatment.TreatmentKind.RADIOTHERAPY);
+                assertThat(t.code()).isNull();
+                assertThat(t.display()).isEqualTo("Thoracic radiotherapy 60 Gy in 30 fractions");
+                assertThat(t.end()).isEqualTo("2024-06-12");
+            });
         }
     }
 
@@ -157,7 +180,7 @@ class BoundedRunIT {
                     .toList()) {
                 lines += Files.readAllLines(p).size();
             }
-            assertThat(lines).isEqualTo(9);
+            assertThat(lines).isEqualTo(10);
         }
     }
 

@@ -84,6 +84,8 @@ class DemoCohortIT {
                     .collect(Collectors.toMap(PatientCase::caseKey, Function.identity()));
             assertThat(actual.keySet()).isEqualTo(expected.stream().map(PatientCase::caseKey)
                     .collect(Collectors.toSet()));
+            assertThat(expected).as("resections and neoadjuvant therapy in truth")
+                    .anyMatch(c -> !c.treatments().isEmpty());
             for (PatientCase truth : expected) {
                 assertThat(comparable(actual.get(truth.caseKey()))).as(truth.caseKey()).isEqualTo(comparable(truth));
             }

@@ -1,4 +1,4 @@
-package io.tumorboard.board;
+package io.tumorboard.model.casestore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
