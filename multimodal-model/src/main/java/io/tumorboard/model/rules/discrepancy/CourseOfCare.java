@@ -49,6 +49,16 @@ final class CourseOfCare {
         return dated.stream().filter(t -> !t.start().isBefore(clinical) && !t.start().isAfter(later)).findFirst();
     }
 
+    /** The first systemic therapy or radiotherapy started after {@code from} and on or before {@code to}. */
+    Optional<Treatment> therapyBetween(LocalDate from, LocalDate to) {
+        if (from == null || to == null) {
+            return Optional.empty();
+        }
+        return dated.stream().filter(t -> t.kind() == TreatmentKind.SYSTEMIC_THERAPY
+                || t.kind() == TreatmentKind.RADIOTHERAPY)
+                .filter(t -> t.start().isAfter(from) && !t.start().isAfter(to)).findFirst();
+    }
+
     static Evidence evidence(Treatment t) {
         return new Evidence(words(t.kind()), t.display() == null ? t.code() : t.display(), t.source());
     }
