@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * flagging them would drown the real ones. 10 mm is the width of one AJCC 8th-edition T size band (T1a-T2b),
  * so a larger difference can move T by a band or more; the 25% part keeps large tumours (80 mm against 92 mm)
  * from flagging on the same absolute slack. Imaging after the pathology date is not compared (after resection
- * the tumour is gone), and no flag is raised when post-therapy staging, or a systemic therapy or radiotherapy
+ * the tumour is gone), and no flag is raised when post-therapy staging (structured, or a yp value in report
+ * text), or a systemic therapy or radiotherapy
  * on record between the two measurements, shows the tumour was treated in between (it is expected to shrink).
  * A tumour-size Observation dated neither on an imaging nor on a pathology day is not used: which of the two
  * measured it is then unknown.
@@ -56,7 +57,7 @@ final class TumorSizeCheck implements CaseCheck {
 
     @Override
     public List<CaseFlag> check(PatientCase c) {
-        if (c.staging().stream().anyMatch(o -> o.basis() == StageBasis.POST_THERAPY)) {
+        if (StageStatement.of(c).stream().anyMatch(st -> st.basis() == StageBasis.POST_THERAPY)) {
             return List.of();
         }
         List<Size> pathology = new ArrayList<>();

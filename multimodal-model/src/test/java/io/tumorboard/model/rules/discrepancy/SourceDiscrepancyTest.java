@@ -108,6 +108,15 @@ class SourceDiscrepancyTest {
     }
 
     @Test
+    void aYpStageInThePathologyReportTextShowsTheTumourWasTreatedBeforeItWasMeasured() {
+        PatientCase c = patient("s9").radiology(0, "CT", null, List.of(), fact(ReportField.TUMOR_SIZE_MM, "39"))
+                .stage(StageBasis.PATHOLOGICAL, StageDescriptor.T, "T1c", AjccEdition.EIGHTH, 150)
+                .pathologyReport(150, fact(ReportField.TUMOR_SIZE_MM, "22"), fact(ReportField.PATHOLOGICAL_T, "ypT1c"))
+                .build();
+        assertThat(flags(c, FlagType.TUMOR_SIZE_CONFLICT)).isEmpty();
+    }
+
+    @Test
     void squamousReportAgainstAdenocarcinomaConditionIsAHistologyConflict() {
         PatientCase c = patient("h1").primary(Laterality.RIGHT, null, "Adenocarcinoma", "8140/3")
                 .pathologyReport(20, fact(ReportField.HISTOLOGY, "Squamous cell carcinoma, keratinizing")).build();
