@@ -24,7 +24,10 @@ final class HistologyExtractor {
             term("Large cell neuroendocrine carcinoma", "8013/3", "large\\s?cell\\s?neuroendocrine", 5),
             term("Large cell carcinoma", "8012/3", "large\\s?cell\\s?(undifferentiated\\s)?carcinoma", 4),
             term("Squamous cell carcinoma", "8070/3",
-                    "squam\\s?ous\\s?(cell)?\\s?(carcinoma|ca\\b|cancer|neoplasm)|squamous\\s?carcinoma", 4),
+                    "squam\\s?ous\\s?(cell)?\\s?(carcinoma|ca\\b|cancer|neoplasm)|squamous\\s?carcinoma"
+                            // SCC in capitals, as lung pathology abbreviates squamous cell carcinoma (small cell
+                            // carcinoma is SCLC there); case-sensitive so that a word "scc" in prose does not count
+                            + "|(?-i:\\bSCC\\b)", 4),
             term("Mucinous adenocarcinoma", "8480/3",
                     "mucinous\\s?(bronchiolo-?alveolar\\s)?adeno\\s?carcinoma|mucinous\\s?carcinoma", 5),
             term("Bronchioloalveolar carcinoma", "8250/3", "bronch(io|o)lo?-?\\s?alveolar", 5),

@@ -50,6 +50,30 @@ class ReportReaderTest {
     }
 
     @Test
+    void theLabelledTumourSizeWinsAndADistanceToTheMarginIsNoSize() {
+        assertThat(facts("Gross description: a lobectomy specimen measuring 11.5 x 8.3 x 3.7 cm. Sectioning reveals "
+                + "a 3.7 cm tan-white firm mass, 1.2 cm from the bronchial margin.\nTumor size: 3.6 cm (greatest "
+                + "dimension)")).contains("TUMOR_SIZE_MM=36");
+        assertThat(facts("Sectioning reveals a 3.7 cm tan-white firm mass, 1.2 cm from the bronchial margin."))
+                .contains("TUMOR_SIZE_MM=37");
+    }
+
+    @Test
+    void aSizeWhoseTumourWordFollowsItIsTheTumourSize() {
+        assertThat(facts("Macroscopy: lobe with a firm grey-white tumour, max. 28 mm in size, centrally located."))
+                .contains("TUMOR_SIZE_MM=28");
+        assertThat(reader.read("Findings: There is a 13 mm lobulated mass in the right upper lobe. Enlarged hilar "
+                + "lymph node, 14 mm short axis.", ReportText.Kind.RADIOLOGY))
+                .extracting(f -> f.field() + "=" + f.value()).contains("TUMOR_SIZE_MM=13");
+    }
+
+    @Test
+    void sccIsSquamousCellCarcinoma() {
+        assertThat(facts("LUNG, RIGHT UPPER LOBE, NEEDLE BIOPSY:\n- SCC.\n- P40 POSITIVE, CK5/6 POSITIVE."))
+                .contains("HISTOLOGY=Squamous cell carcinoma", "MORPHOLOGY_CODE=8070/3");
+    }
+
+    @Test
     void everyFactSpanPointsAtItsEvidence() {
         String text = "Right breast: infiltrating ductal carcinoma, 2.1 cm. pT2 pN0.";
         for (ExtractedFact fact : reader.read(text, ReportText.Kind.PATHOLOGY)) {

@@ -21,6 +21,8 @@ import io.tumorboard.model.cases.SourceRef;
 import io.tumorboard.model.cases.StageBasis;
 import io.tumorboard.model.cases.StageDescriptor;
 import io.tumorboard.model.cases.StageObservation;
+import io.tumorboard.model.cases.Treatment;
+import io.tumorboard.model.cases.Treatment.TreatmentKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,7 @@ public final class CaseFixture {
     private final List<Allergy> allergies = new ArrayList<>();
     private final List<ImplantedDevice> devices = new ArrayList<>();
     private final List<PlannedImaging> planned = new ArrayList<>();
+    private final List<Treatment> treatments = new ArrayList<>();
     private Boolean pregnant;
     private int ids;
 
@@ -140,13 +143,20 @@ public final class CaseFixture {
         return this;
     }
 
+    /** A treatment started on a day; null for a treatment the source gives no date for. */
+    public CaseFixture treatment(TreatmentKind kind, String display, Integer day) {
+        treatments.add(new Treatment(kind, null, display, day == null ? null : day(day), null,
+                ref("Procedure", day == null ? 0 : day)));
+        return this;
+    }
+
     public CaseFixture pregnant(Boolean status) {
         pregnant = status;
         return this;
     }
 
     public PatientCase build() {
-        return new PatientCase("1.0", key, "site-a", 1, null, demographics, primary, staging, imaging, pathology, List.of(),
+        return new PatientCase("1.0", key, "site-a", 1, null, demographics, primary, staging, imaging, pathology, treatments,
                 new ClinicalFacts(null, SmokingStatus.UNKNOWN, null, labs, allergies, devices, planned, pregnant),
                 null, null, null, null);
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One source's statement of a T, N or M category: a structured staging Observation, or a value read from a
@@ -46,14 +47,29 @@ record StageStatement(StageBasis basis, char descriptor, String value, AjccEditi
             TnmCategory.normalise(d, o.value()).ifPresent(v -> statements.add(new StageStatement(o.basis(), d, v,
                     o.edition(), o.date(), o.source(), "structured")));
         }
-        c.pathology().forEach(r -> r.facts().forEach(f -> fromFact(f, r.date(), r.source(), "pathology report text")
-                .ifPresent(statements::add)));
-        c.imaging().forEach(s -> s.facts().forEach(f -> fromFact(f, s.date(), s.source(), "radiology report text")
-                .ifPresent(statements::add)));
+        c.pathology().forEach(r -> r.facts().forEach(f -> fromFact(f, r.text(), r.date(), r.source(),
+                "pathology report text").ifPresent(statements::add)));
+        c.imaging().forEach(s -> s.facts().forEach(f -> fromFact(f, s.reportText(), s.date(), s.source(),
+                "radiology report text").ifPresent(statements::add)));
         return statements;
     }
 
-    private static Optional<StageStatement> fromFact(ExtractedFact f, LocalDate date, SourceRef report, String origin) {
+    /** "y" (AJCC 8th ch. 1) before a category in its AJCC form: ypT1c, yc N0, "ypT1c, N1" in one run. */
+    private static final Pattern Y_PREFIX = Pattern.compile("(?i)(?<![a-z])y[pc]\\s?[tnm]");
+
+    /**
+     * Whether the report writes the category with the post-therapy prefix: extractors give the category alone
+     * (T1c) and point at where it was written, so the prefix is read from the text at and just before that span.
+     */
+    static boolean writtenWithYPrefix(String text, int start, int end) {
+        if (text == null || start < 0 || end > text.length() || start >= end) {
+            return false;
+        }
+        return Y_PREFIX.matcher(text.substring(Math.max(0, start - 3), end)).find();
+    }
+
+    private static Optional<StageStatement> fromFact(ExtractedFact f, String text, LocalDate date, SourceRef report,
+            String origin) {
         if (f.negated() || report == null) {
             return Optional.empty();
         }
@@ -68,7 +84,8 @@ record StageStatement(StageBasis basis, char descriptor, String value, AjccEditi
         }
         String name = f.field().name();
         d = name.charAt(name.length() - 1);
-        if (f.value() != null && f.value().strip().toLowerCase(Locale.ROOT).startsWith("y")) {
+        if (f.value() != null && f.value().strip().toLowerCase(Locale.ROOT).startsWith("y")
+                || writtenWithYPrefix(text, f.start(), f.end())) {
             basis = StageBasis.POST_THERAPY; // ypT / ycT written in the text: staged after neoadjuvant therapy
         }
         SourceRef span = new SourceRef(SourceRef.SourceKind.REPORT_TEXT,

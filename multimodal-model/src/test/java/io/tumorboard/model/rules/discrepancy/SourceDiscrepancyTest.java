@@ -14,6 +14,7 @@ import io.tumorboard.model.cases.PatientCase;
 import io.tumorboard.model.cases.Severity;
 import io.tumorboard.model.cases.StageBasis;
 import io.tumorboard.model.cases.StageDescriptor;
+import io.tumorboard.model.cases.Treatment.TreatmentKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +79,41 @@ class SourceDiscrepancyTest {
                 .pathologyReport(90, fact(ReportField.TUMOR_SIZE_MM, "8")).build();
         assertThat(flags(after, FlagType.TUMOR_SIZE_CONFLICT)).isEmpty();
         assertThat(flags(treated, FlagType.TUMOR_SIZE_CONFLICT)).isEmpty();
+    }
+
+    @Test
+    void aTumourSizeObservationOfTheImagingDayIsTheImagingSize() {
+        PatientCase c = patient("s6").radiology(0, "CT", null, List.of())
+                .lab("21889-1", "Tumor size", 1.3, "cm", 0)
+                .pathologyReport(30, fact(ReportField.TUMOR_SIZE_MM, "28")).build();
+        CaseFlag flag = flags(c, FlagType.TUMOR_SIZE_CONFLICT).get(0);
+        assertThat(flag.evidence()).extracting(e -> e.value()).containsExactly("13 mm", "28 mm");
+        assertThat(flag.evidence().get(0).source().reference()).startsWith("Observation/");
+    }
+
+    @Test
+    void aTumourSizeObservationOfNoImagingOrPathologyDayIsNotCompared() {
+        PatientCase c = patient("s7").radiology(0, "CT", null, List.of())
+                .lab("21889-1", "Tumor size", 13, "mm", 5)
+                .pathologyReport(30, fact(ReportField.TUMOR_SIZE_MM, "28")).build();
+        assertThat(flags(c, FlagType.TUMOR_SIZE_CONFLICT)).isEmpty();
+    }
+
+    @Test
+    void neoadjuvantTherapyBetweenImagingAndResectionExplainsAShrunkenTumour() {
+        PatientCase c = patient("s8").radiology(0, "CT", null, List.of(), fact(ReportField.TUMOR_SIZE_MM, "60"))
+                .treatment(TreatmentKind.SYSTEMIC_THERAPY, "Carboplatin and paclitaxel", 10)
+                .pathologyReport(100, fact(ReportField.TUMOR_SIZE_MM, "25")).build();
+        assertThat(flags(c, FlagType.TUMOR_SIZE_CONFLICT)).isEmpty();
+    }
+
+    @Test
+    void aYpStageInThePathologyReportTextShowsTheTumourWasTreatedBeforeItWasMeasured() {
+        PatientCase c = patient("s9").radiology(0, "CT", null, List.of(), fact(ReportField.TUMOR_SIZE_MM, "39"))
+                .stage(StageBasis.PATHOLOGICAL, StageDescriptor.T, "T1c", AjccEdition.EIGHTH, 150)
+                .pathologyReport(150, fact(ReportField.TUMOR_SIZE_MM, "22"), fact(ReportField.PATHOLOGICAL_T, "ypT1c"))
+                .build();
+        assertThat(flags(c, FlagType.TUMOR_SIZE_CONFLICT)).isEmpty();
     }
 
     @Test

@@ -14,6 +14,8 @@ import io.tumorboard.model.cases.Severity;
 import io.tumorboard.model.cases.SourceRef.SourceKind;
 import io.tumorboard.model.cases.StageBasis;
 import io.tumorboard.model.cases.StageDescriptor;
+import io.tumorboard.model.cases.Treatment.TreatmentKind;
+import io.tumorboard.model.rules.CaseFixture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,66 @@ class StageDiscrepancyTest {
                 .stage(StageBasis.CLINICAL, StageDescriptor.N, "N0", AjccEdition.EIGHTH, 40).build();
         assertThat(flags(c, FlagType.CLINICAL_PATHOLOGICAL_STAGE_CONFLICT)).extracting(CaseFlag::descriptor)
                 .containsExactly("N");
+    }
+
+    @Test
+    void pathologicalStageAfterALobectomyBetweenTheStagingsIsExpectedRestagingCitingTheResection() {
+        PatientCase c = patient("k10").clinicalStage("T1c", "N0", "M0", "IA3", AjccEdition.EIGHTH, 0)
+                .treatment(TreatmentKind.SURGERY, "Lobectomy of lung", 21)
+                .pathologicalStage("T1c", "N1", "M0", "IIB", AjccEdition.EIGHTH, 28).build();
+        assertThat(flags(c, FlagType.CLINICAL_PATHOLOGICAL_STAGE_CONFLICT)).isEmpty();
+        CaseFlag restaging = flags(c, FlagType.EXPECTED_RESTAGING).get(0);
+        assertThat(restaging.summary()).contains("after resection on " + CaseFixture.day(21));
+        assertThat(restaging.evidence()).extracting(e -> e.source().reference())
+                .anyMatch(ref -> ref.startsWith("Procedure/"));
+    }
+
+    @Test
+    void clinicalStagingOnTheMorningOfTheOperationIsStillPreTreatment() {
+        PatientCase c = patient("k11").clinicalStage("T2a", "N0", "M0", "IB", AjccEdition.EIGHTH, 21)
+                .treatment(TreatmentKind.SURGERY, "Lobectomy of lung", 21)
+                .pathologicalStage("T3", "N0", "M0", "IIB", AjccEdition.EIGHTH, 28).build();
+        assertThat(flags(c, FlagType.CLINICAL_PATHOLOGICAL_STAGE_CONFLICT)).isEmpty();
+        assertThat(flags(c, FlagType.EXPECTED_RESTAGING)).extracting(CaseFlag::descriptor).containsExactly("T");
+    }
+
+    @Test
+    void aLaterPathologicalStageWithNoTreatmentOnRecordBetweenIsAConflictWhenTreatmentsAreRecorded() {
+        PatientCase c = patient("k12").treatment(TreatmentKind.SURGERY, "Lobectomy of lung", 3)
+                .clinicalStage("T2a", "N0", "M0", "IB", AjccEdition.EIGHTH, 10)
+                .pathologicalStage("T3", "N0", "M0", "IIB", AjccEdition.EIGHTH, 40).build();
+        List<CaseFlag> conflicts = flags(c, FlagType.CLINICAL_PATHOLOGICAL_STAGE_CONFLICT);
+        assertThat(conflicts).extracting(CaseFlag::descriptor).containsExactly("T");
+        assertThat(conflicts.get(0).summary()).contains("no resection or therapy on record between");
+        assertThat(flags(c, FlagType.EXPECTED_RESTAGING)).isEmpty();
+    }
+
+    @Test
+    void stagingsOfTheDayOfTheResectionAreAConflictEvenWithTheResectionOnRecord() {
+        PatientCase c = patient("k13").treatment(TreatmentKind.SURGERY, "Lobectomy of lung", 30)
+                .clinicalStage("T2a", "N0", "M0", null, AjccEdition.EIGHTH, 30)
+                .pathologicalStage("T1b", "N0", "M0", null, AjccEdition.EIGHTH, 30).build();
+        assertThat(flags(c, FlagType.CLINICAL_PATHOLOGICAL_STAGE_CONFLICT)).extracting(CaseFlag::descriptor)
+                .containsExactly("T");
+    }
+
+    @Test
+    void neoadjuvantTherapyBetweenTheStagingsExplainsAPathologicalStageNotWrittenAsYp() {
+        PatientCase c = patient("k14").clinicalStage("T3", "N2", "M0", "IIIB", AjccEdition.EIGHTH, 0)
+                .treatment(TreatmentKind.SYSTEMIC_THERAPY, "Cisplatin and pemetrexed", 14)
+                .treatment(TreatmentKind.SURGERY, "Lobectomy of lung", 100)
+                .pathologicalStage("T1b", "N1", "M0", "IIB", AjccEdition.EIGHTH, 105).build();
+        assertThat(flags(c, FlagType.CLINICAL_PATHOLOGICAL_STAGE_CONFLICT)).isEmpty();
+        assertThat(flags(c, FlagType.EXPECTED_RESTAGING).get(0).summary()).contains("after systemic therapy");
+    }
+
+    @Test
+    void undatedTreatmentsLeaveTheOrderOfTheDatesAsTheOnlyWitness() {
+        PatientCase c = patient("k15").treatment(TreatmentKind.SURGERY, "Lobectomy of lung", null)
+                .clinicalStage("T1c", "N0", "M0", "IA3", AjccEdition.EIGHTH, 0)
+                .pathologicalStage("T1c", "N2", "M0", "IIIA", AjccEdition.EIGHTH, 30).build();
+        assertThat(flags(c, FlagType.CLINICAL_PATHOLOGICAL_STAGE_CONFLICT)).isEmpty();
+        assertThat(flags(c, FlagType.EXPECTED_RESTAGING)).extracting(CaseFlag::descriptor).containsExactly("N");
     }
 
     @Test
