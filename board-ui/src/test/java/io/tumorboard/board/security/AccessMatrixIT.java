@@ -67,6 +67,12 @@ class AccessMatrixIT {
             Map.entry("GET /training-runs", union(D, A)),
             Map.entry("GET /training-runs/{run}", union(D, A)),
             Map.entry("GET /admin/audit", A),
+            Map.entry("GET /admin/users", A),
+            Map.entry("POST /admin/users", A),
+            Map.entry("POST /admin/users/{username}/role", A),
+            Map.entry("POST /admin/users/{username}/disable", A),
+            Map.entry("POST /admin/users/{username}/enable", A),
+            Map.entry("POST /admin/users/{username}/password", A),
             Map.entry("GET /api/cases", union(M, C, D)),
             Map.entry("GET /api/cases/{key}", union(M, C, D)),
             Map.entry("GET /api/cases/{key}/prognosis", union(M, C, D)),
@@ -132,7 +138,8 @@ class AccessMatrixIT {
     }
 
     private String concrete(String pattern) {
-        return pattern.replace("{run}", "no-such-run").replace("{itemId}", String.valueOf(item)).replace("{key}", caseKey)
+        return pattern.replace("{run}", "no-such-run").replace("{username}", "no-such-user")
+                .replace("{itemId}", String.valueOf(item)).replace("{key}", caseKey)
                 .replace("/decisions/{id}", "/decisions/" + decision).replace("{id}", String.valueOf(meeting));
     }
 
