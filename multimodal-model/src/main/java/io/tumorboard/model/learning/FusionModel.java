@@ -173,8 +173,9 @@ public final class FusionModel {
         MahalanobisDetector detector = MahalanobisDetector.fit(embeddings(training.features));
         ood = detector.withThreshold(embeddings(validation.features.isEmpty() ? training.features
                 : validation.features), ABSTENTION_QUANTILE);
-        LOG.info("trained {} epochs on {} cases ({} skipped without any used modality), best validation loss {}",
-                epochs, training.features.size(), cases.size() - training.features.size(), bestLoss);
+        LOG.info("trained {} epochs on {} cases ({} skipped without any used modality), {}", epochs,
+                training.features.size(), cases.size() - training.features.size(), validation.features.isEmpty()
+                        ? "no validation cases (no early stopping)" : "best validation loss " + bestLoss);
         return new TrainingSummary(epochs, training.features.size(), bestLoss,
                 epochs * training.features.size() / Math.max(seconds, 1e-9));
     }
