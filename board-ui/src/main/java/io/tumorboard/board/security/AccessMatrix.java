@@ -23,6 +23,8 @@ public final class AccessMatrix {
 
     private static final List<AccessRule> RULES = List.of(
             get("/", EVERYONE),
+            get("/account/password", EVERYONE),
+            post("/account/password", EVERYONE),
             get("/meetings", CASE_READERS),
             get("/meetings/{id}", CASE_READERS),
             post("/meetings", EnumSet.of(CHAIR)),

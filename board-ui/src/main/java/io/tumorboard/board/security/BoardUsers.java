@@ -88,6 +88,13 @@ public class BoardUsers implements UserDetailsService {
                 .param("hash", encoder.encode(rawPassword)).param("u", username).update();
     }
 
+    /** Whether the raw password is the user's current one (false for an unknown user). */
+    public boolean passwordMatches(String username, String rawPassword) {
+        return rawPassword != null && jdbc.sql("SELECT password_hash FROM board_user WHERE username = :u")
+                .param("u", username).query(String.class).optional()
+                .map(hash -> encoder.matches(rawPassword, hash)).orElse(false);
+    }
+
     /** Refuses a password shorter than {@value #MIN_PASSWORD_LENGTH} characters or made of spaces. */
     public static void requireAcceptable(String rawPassword) {
         if (rawPassword == null || rawPassword.strip().length() < MIN_PASSWORD_LENGTH) {

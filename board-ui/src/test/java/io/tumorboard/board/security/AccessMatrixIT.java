@@ -47,6 +47,8 @@ class AccessMatrixIT {
     /** The expected matrix: route (method and pattern) to the roles that may use it. */
     private static final Map<String, Set<BoardRole>> EXPECTED = new TreeMap<>(Map.ofEntries(
             Map.entry("GET /", union(M, C, D, A)),
+            Map.entry("GET /account/password", union(M, C, D, A)),
+            Map.entry("POST /account/password", union(M, C, D, A)),
             Map.entry("GET /meetings", union(M, C, D)),
             Map.entry("GET /meetings/{id}", union(M, C, D)),
             Map.entry("POST /meetings", C),

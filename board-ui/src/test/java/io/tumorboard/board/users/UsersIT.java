@@ -2,6 +2,7 @@ package io.tumorboard.board.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tumorboard.board.BoardClient;
 import io.tumorboard.board.BoardIntegrationTest;
@@ -59,7 +60,7 @@ class UsersIT {
         assertThat(jdbc.sql("SELECT password_hash FROM board_user WHERE username = 'new-chair'").query(String.class)
                 .single()).startsWith("$2a$12$");
         assertThat(audit.forTarget("user:new-chair")).extracting(AuditEvent::username, AuditEvent::action,
-                AuditEvent::detail).containsExactly(org.assertj.core.groups.Tuple.tuple("admin", "USER_CREATED",
+                AuditEvent::detail).containsExactly(tuple("admin", "USER_CREATED",
                         "role CHAIR"));
     }
 
@@ -158,5 +159,32 @@ class UsersIT {
         assertThat(admin.get("/admin/users").statusCode()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT board_role FROM board_user WHERE username = 'admin' AND enabled = TRUE")
                 .query(String.class).single()).isEqualTo("ADMIN");
+    }
+
+    @Test
+    void aUserChangesTheirOwnPasswordOnlyWithTheCurrentOne() {
+        create("self-service", "DATA_SCIENTIST");
+        BoardClient user = new BoardClient(port).login("self-service", FIRST_PASSWORD);
+        String chosen = "my-own-choice-of-2026";
+
+        user.get("/account/password");
+        HttpResponse<String> wrongCurrent = user.post("/account/password",
+                Map.of("current", "not-my-password", "password", chosen, "repeated", chosen));
+        assertThat(wrongCurrent.statusCode()).isEqualTo(400);
+        assertThat(wrongCurrent.body()).contains("current password is not right");
+        user.get("/account/password");
+        assertThat(user.post("/account/password", Map.of("current", FIRST_PASSWORD, "password", chosen,
+                "repeated", chosen + "x")).statusCode()).isEqualTo(400);
+
+        user.get("/account/password");
+        assertThat(user.post("/account/password", Map.of("current", FIRST_PASSWORD, "password", chosen,
+                "repeated", chosen)).statusCode()).isEqualTo(302);
+
+        assertThatThrownBy(() -> new BoardClient(port).login("self-service", FIRST_PASSWORD))
+                .hasMessageContaining("failed");
+        assertThat(new BoardClient(port).login("self-service", chosen).get("/models").statusCode()).isEqualTo(200);
+        assertThat(audit.forTarget("user:self-service")).extracting(AuditEvent::username, AuditEvent::action)
+                .containsExactly(tuple("admin", "USER_CREATED"),
+                        tuple("self-service", "PASSWORD_CHANGED"));
     }
 }
