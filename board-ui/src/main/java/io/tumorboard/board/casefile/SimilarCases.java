@@ -40,6 +40,9 @@ class SimilarCases {
     }
 
     List<SimilarCase> nearest(CaseSummary target) {
+        if (!embedding.available()) {
+            return byStage(target);
+        }
         List<CaseSummary> candidates = store.search("", EMBEDDED_CANDIDATES).stream()
                 .filter(s -> !s.caseKey().equals(target.caseKey())).toList();
         List<CaseSummary> cases = new ArrayList<>();
@@ -88,9 +91,8 @@ class SimilarCases {
         if (target.histology() == null) {
             return List.of();
         }
-        List<CaseSummary> matches = store.search(target.histology(), CANDIDATES).stream()
+        List<CaseSummary> matches = store.withHistology(target.histology(), CANDIDATES).stream()
                 .filter(s -> !s.caseKey().equals(target.caseKey()))
-                .filter(s -> target.histology().equalsIgnoreCase(s.histology()))
                 .filter(s -> score(target, s) > 0)
                 .sorted(Comparator.comparingInt((CaseSummary s) -> score(target, s)).reversed()
                         .thenComparing(CaseSummary::caseKey))

@@ -9,6 +9,9 @@ import java.util.function.Function;
 /** The promoted model's fused case embedding, for ranking similar past cases. */
 public interface FusedEmbedding {
 
+    /** Whether a model is promoted, so that a caller gathers cases to embed only when they can be embedded. */
+    boolean available();
+
     /**
      * The embeddings of the cases, in order, under the promoted model; a case the model cannot encode gets
      * {@code null} at its place. Empty when no model is promoted. A case version already embedded by the same

@@ -95,6 +95,11 @@ class PromotedModelPrognosis implements PrognosisSource, FusedEmbedding {
     }
 
     @Override
+    public boolean available() {
+        return registry.promotedPackage().isPresent();
+    }
+
+    @Override
     public Optional<Embedded> embed(List<CaseSummary> cases, Function<CaseSummary, PatientCase> decode) {
         Optional<ModelRegistry.PromotedPackage> promoted = registry.promotedPackage();
         if (promoted.isEmpty()) {

@@ -13,7 +13,7 @@ import org.springframework.http.HttpMethod;
 /**
  * The one table of who may do what. Clinicians (board members, chairs) work with cases and decisions; only the
  * chair builds agendas and signs decisions; data scientists see cases pseudonymously, data quality and models;
- * the admin reads the audit log and sees no patient data. Anything not listed is denied.
+ * the admin manages users, reads the audit log and sees no patient data. Anything not listed is denied.
  */
 public final class AccessMatrix {
 
@@ -23,6 +23,8 @@ public final class AccessMatrix {
 
     private static final List<AccessRule> RULES = List.of(
             get("/", EVERYONE),
+            get("/account/password", EVERYONE),
+            post("/account/password", EVERYONE),
             get("/meetings", CASE_READERS),
             get("/meetings/{id}", CASE_READERS),
             post("/meetings", EnumSet.of(CHAIR)),
@@ -42,6 +44,12 @@ public final class AccessMatrix {
             get("/training-runs", EnumSet.of(DATA_SCIENTIST, ADMIN)),
             get("/training-runs/{run}", EnumSet.of(DATA_SCIENTIST, ADMIN)),
             get("/admin/audit", EnumSet.of(ADMIN)),
+            get("/admin/users", EnumSet.of(ADMIN)),
+            post("/admin/users", EnumSet.of(ADMIN)),
+            post("/admin/users/{username}/role", EnumSet.of(ADMIN)),
+            post("/admin/users/{username}/disable", EnumSet.of(ADMIN)),
+            post("/admin/users/{username}/enable", EnumSet.of(ADMIN)),
+            post("/admin/users/{username}/password", EnumSet.of(ADMIN)),
             get("/api/cases", CASE_READERS),
             get("/api/cases/{key}", CASE_READERS),
             get("/api/cases/{key}/prognosis", CASE_READERS),

@@ -1,6 +1,8 @@
 package io.tumorboard.board.security;
 
 import io.tumorboard.board.store.MigratedSchemas;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +17,11 @@ import org.springframework.stereotype.Repository;
 /** The {@code board_user} table: sign-in for Spring Security and the people lists of the workbench. */
 @Repository
 public class BoardUsers implements UserDetailsService {
+
+    /** NIST SP 800-63B asks for at least 8 characters; a board workstation deserves more. */
+    public static final int MIN_PASSWORD_LENGTH = 12;
+    private static final String ACCOUNT_COLUMNS =
+            "SELECT username, full_name, board_role, specialty, enabled FROM board_user ";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
@@ -38,6 +45,7 @@ public class BoardUsers implements UserDetailsService {
 
     /** Creates a user; the password is stored only as a bcrypt hash. */
     public void create(BoardUser user, String rawPassword) {
+        requireAcceptable(rawPassword);
         jdbc.sql("""
                 INSERT INTO board_user (username, password_hash, board_role, full_name, specialty, enabled)
                 VALUES (:u, :hash, :role, :name, :specialty, TRUE)
@@ -45,6 +53,53 @@ public class BoardUsers implements UserDetailsService {
                 .param("u", user.username()).param("hash", encoder.encode(rawPassword))
                 .param("role", user.role().name()).param("name", user.fullName())
                 .param("specialty", user.specialty()).update();
+    }
+
+    /** Every account, enabled or not, admins first, then by role and name (the admin's users page). */
+    public List<UserAccount> accounts() {
+        return jdbc.sql(ACCOUNT_COLUMNS + "ORDER BY board_role, full_name, username").query(BoardUsers::account)
+                .list();
+    }
+
+    public Optional<UserAccount> account(String username) {
+        return jdbc.sql(ACCOUNT_COLUMNS + "WHERE username = :u").param("u", username).query(BoardUsers::account)
+                .optional();
+    }
+
+    private static UserAccount account(ResultSet rs, int row) throws SQLException {
+        return new UserAccount(new BoardUser(rs.getString(1), rs.getString(2), BoardRole.valueOf(rs.getString(3)),
+                rs.getString(4)), rs.getBoolean(5));
+    }
+
+    public void setEnabled(String username, boolean enabled) {
+        jdbc.sql("UPDATE board_user SET enabled = :e WHERE username = :u").param("e", enabled)
+                .param("u", username).update();
+    }
+
+    public void setRole(String username, BoardRole role) {
+        jdbc.sql("UPDATE board_user SET board_role = :r WHERE username = :u").param("r", role.name())
+                .param("u", username).update();
+    }
+
+    /** Replaces the password; only its bcrypt hash is stored. */
+    public void setPassword(String username, String rawPassword) {
+        requireAcceptable(rawPassword);
+        jdbc.sql("UPDATE board_user SET password_hash = :hash WHERE username = :u")
+                .param("hash", encoder.encode(rawPassword)).param("u", username).update();
+    }
+
+    /** Whether the raw password is the user's current one (false for an unknown user). */
+    public boolean passwordMatches(String username, String rawPassword) {
+        return rawPassword != null && jdbc.sql("SELECT password_hash FROM board_user WHERE username = :u")
+                .param("u", username).query(String.class).optional()
+                .map(hash -> encoder.matches(rawPassword, hash)).orElse(false);
+    }
+
+    /** Refuses a password shorter than {@value #MIN_PASSWORD_LENGTH} characters or made of spaces. */
+    public static void requireAcceptable(String rawPassword) {
+        if (rawPassword == null || rawPassword.strip().length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("a password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
     }
 
     public boolean exists(String username) {

@@ -7,8 +7,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Form login for people, HTTP Basic for integrations calling the read-only REST API, CSRF on every state change
@@ -23,6 +26,18 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder(BCRYPT_COST);
+    }
+
+    /** The open sessions per user, so the admin's changes to a user end that user's sessions at once. */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the session registry when the container ends a session (timeout, sign-out). */
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     /**
@@ -41,7 +56,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain boardSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain boardSecurity(HttpSecurity http, SessionRegistry sessions) throws Exception {
         http.authorizeHttpRequests(auth -> {
             auth.requestMatchers(HttpMethod.GET, "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                     "/error").permitAll();
@@ -53,6 +68,10 @@ class SecurityConfig {
         });
         http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll());
         http.logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll());
+        // Any number of sessions per user (a chair may use the meeting room and their office), each registered
+        // so that SignedInSessions can end them.
+        http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
+                .expiredUrl("/login?ended"));
         http.httpBasic(Customizer.withDefaults());
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'")));

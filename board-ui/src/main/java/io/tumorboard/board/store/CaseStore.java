@@ -44,10 +44,25 @@ public class CaseStore {
                    OR LOWER(COALESCE(p.pathological_stage, '')) LIKE :like
                    OR LOWER(p.case_key) LIKE :like
                 ORDER BY p.critical_flag_count DESC, p.flag_count DESC, p.case_key
+                FETCH FIRST :limit ROWS ONLY
                 """)
-                .param("like", like)
+                .param("like", like).param("limit", limit)
                 .query(CaseStore::summary)
-                .list().stream().limit(limit).toList();
+                .list();
+    }
+
+    /** The current cases of exactly this histology (ignoring case), by key: the candidates for the stage rule. */
+    public List<CaseSummary> withHistology(String histology, int limit) {
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + """
+                FROM current_case c JOIN patient_case p
+                  ON p.case_key = c.case_key AND p.case_version = c.case_version
+                WHERE LOWER(p.histology) = :histology
+                ORDER BY p.case_key
+                FETCH FIRST :limit ROWS ONLY
+                """)
+                .param("histology", histology.trim().toLowerCase(Locale.ROOT)).param("limit", limit)
+                .query(CaseStore::summary)
+                .list();
     }
 
     public Optional<CaseSummary> summary(String caseKey) {

@@ -6,6 +6,8 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.tumorboard.board.decision.DecisionRepository;
@@ -39,20 +41,26 @@ class SimilarCasesTest {
     void store() {
         when(store.search(anyString(), anyInt())).thenReturn(java.util.stream.Stream.concat(List.of(target).stream(),
                 others.stream()).toList());
+        when(store.withHistology(anyString(), anyInt())).thenReturn(java.util.stream.Stream.concat(
+                List.of(target).stream(), others.stream()).filter(s -> "Adenocarcinoma".equalsIgnoreCase(s.histology()))
+                .toList());
         when(store.current(anyString())).thenReturn(DemoCases.all().get(0).patientCase());
         when(decisions.signedFor(any())).thenReturn(List.of());
     }
 
     @Test
     void withoutAPromotedModelTheSameHistologyAndStageGroupComeFirst() {
-        when(embedding.embed(any(), any())).thenReturn(Optional.empty());
+        when(embedding.available()).thenReturn(false);
         List<SimilarCase> nearest = similar.nearest(target);
         assertThat(nearest).extracting(s -> s.summary().caseKey()).containsExactly("same-group", "same-number");
         assertThat(nearest.get(0).matchedOn()).contains("same group");
+        // no case is gathered for embedding when nothing can embed it
+        verify(embedding, never()).embed(any(), any());
     }
 
     @Test
     void withAPromotedModelTheNearestFusedEmbeddingsComeFirstAndUnencodableCasesAreLeftOut() {
+        when(embedding.available()).thenReturn(true);
         when(embedding.embed(any(), any())).thenReturn(Optional.of(new FusedEmbedding.Embedded("2026.12.1", Arrays.asList(
                 new double[] {0, 0}, new double[] {3, 4}, null, new double[] {1, 0}, new double[] {0, 2}))));
         List<SimilarCase> nearest = similar.nearest(target);
@@ -63,6 +71,7 @@ class SimilarCasesTest {
 
     @Test
     void aTargetTheModelCannotEncodeFallsBackToTheStageRule() {
+        when(embedding.available()).thenReturn(true);
         when(embedding.embed(eq(List.of()), any())).thenReturn(Optional.empty());
         when(embedding.embed(any(), any())).thenReturn(Optional.of(new FusedEmbedding.Embedded("2026.12.1",
                 Arrays.asList(null, new double[] {1}, new double[] {1}, new double[] {1}, new double[] {1}))));

@@ -47,6 +47,8 @@ class AccessMatrixIT {
     /** The expected matrix: route (method and pattern) to the roles that may use it. */
     private static final Map<String, Set<BoardRole>> EXPECTED = new TreeMap<>(Map.ofEntries(
             Map.entry("GET /", union(M, C, D, A)),
+            Map.entry("GET /account/password", union(M, C, D, A)),
+            Map.entry("POST /account/password", union(M, C, D, A)),
             Map.entry("GET /meetings", union(M, C, D)),
             Map.entry("GET /meetings/{id}", union(M, C, D)),
             Map.entry("POST /meetings", C),
@@ -67,6 +69,12 @@ class AccessMatrixIT {
             Map.entry("GET /training-runs", union(D, A)),
             Map.entry("GET /training-runs/{run}", union(D, A)),
             Map.entry("GET /admin/audit", A),
+            Map.entry("GET /admin/users", A),
+            Map.entry("POST /admin/users", A),
+            Map.entry("POST /admin/users/{username}/role", A),
+            Map.entry("POST /admin/users/{username}/disable", A),
+            Map.entry("POST /admin/users/{username}/enable", A),
+            Map.entry("POST /admin/users/{username}/password", A),
             Map.entry("GET /api/cases", union(M, C, D)),
             Map.entry("GET /api/cases/{key}", union(M, C, D)),
             Map.entry("GET /api/cases/{key}/prognosis", union(M, C, D)),
@@ -132,7 +140,8 @@ class AccessMatrixIT {
     }
 
     private String concrete(String pattern) {
-        return pattern.replace("{run}", "no-such-run").replace("{itemId}", String.valueOf(item)).replace("{key}", caseKey)
+        return pattern.replace("{run}", "no-such-run").replace("{username}", "no-such-user")
+                .replace("{itemId}", String.valueOf(item)).replace("{key}", caseKey)
                 .replace("/decisions/{id}", "/decisions/" + decision).replace("{id}", String.valueOf(meeting));
     }
 
