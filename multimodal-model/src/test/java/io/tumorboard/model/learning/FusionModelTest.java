@@ -153,6 +153,31 @@ class FusionModelTest {
     }
 
     @Test
+    void aCaseWithEveryKindOfBadInputIsPredictedWithAWarningForEachProblemNeverACrash() {
+        PatientCase c = validation.get(3);
+        java.util.Map<String, Double> notANumber = new java.util.LinkedHashMap<>();
+        c.imaging().get(0).radiomics().keySet().forEach(name -> notANumber.put(name, Double.NaN));
+        var cancer = c.primaryCancer();
+        PatientCase bad = new PatientCase(null, c.caseKey(), c.site(), 1, null,
+                new io.tumorboard.model.cases.Demographics("female", 250),
+                new io.tumorboard.model.cases.PrimaryCancer(cancer.topographyCode(), cancer.bodySite(), cancer.laterality(),
+                        "chondrosarcoma of the lung", null, cancer.diagnosisDate(), null),
+                c.staging(), List.of(new io.tumorboard.model.cases.ImagingStudy("x", null, "CT", notANumber, "", null,
+                        null, null, null)),
+                List.of(new io.tumorboard.model.cases.PathologyReport("r", null, "   ", null, null)), List.of(),
+                new io.tumorboard.model.cases.ClinicalFacts(9, null, Double.NaN, null, null, null, null, null),
+                c.outcome(), null, null, null);
+        Prediction prediction = trained.predict(bad);
+        assertThat(prediction.status()).isIn(Prediction.Status.WARNING, Prediction.Status.ABSTAINED);
+        assertThat(prediction.riskScore()).isBetween(0.0, 1.0);
+        assertThat(prediction.warnings()).anyMatch(w -> w.contains("age 250"))
+                .anyMatch(w -> w.contains("ECOG 9"))
+                .anyMatch(w -> w.contains("chondrosarcoma"))
+                .anyMatch(w -> w.startsWith("imaging is missing"))
+                .anyMatch(w -> w.startsWith("pathology is missing"));
+    }
+
+    @Test
     void aNetworkThatOutputsNotANumberRefusesInsteadOfReportingIt() {
         FusionModel broken = FusionModel.create(TINY, trained.pipeline());
         double[] nan = new double[(int) broken.parameterCount()];
