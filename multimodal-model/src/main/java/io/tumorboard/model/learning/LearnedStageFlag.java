@@ -21,11 +21,13 @@ import java.util.OptionalInt;
 
 /**
  * Raises {@link FlagType#LEARNED_STAGE_CONTRADICTION} when one modality, on its own, puts at least
- * {@link #CONFIDENCE} of its probability on a T, N or stage-group category other than a documented one. Each
- * basis is checked on its own (the latest clinical and the latest pathological value), because a wrong clinical
- * T beside a right pathological one is exactly what a board should look at again; the group is checked against
- * the group as documented, not as the rules regroup it. A learned estimate is a prompt to look again, never a
- * stage: the flag is a WARNING and says which modality disagrees and how sure it is.
+ * {@link #CONFIDENCE} of its probability on a T, N or stage-group category other than the documented one it
+ * speaks for. Pathology (the resection report) speaks for the pathological stage and is compared with the
+ * pathological value only: its disagreement with a clinical value is the re-staging after resection that the
+ * rules already judge ({@code EXPECTED_RESTAGING}, AJCC 8th ed. ch. 1). Imaging speaks for the clinical stage and
+ * is compared with the clinical value, or with the pathological one when no clinical value exists. The group is
+ * compared with the group as documented, not as the rules regroup it. A learned estimate is a prompt to look
+ * again, never a stage: the flag is a WARNING and says which modality disagrees and how sure it is.
  */
 final class LearnedStageFlag {
 
@@ -48,17 +50,24 @@ final class LearnedStageFlag {
                 if (p[argmax] < CONFIDENCE) {
                     continue;
                 }
-                for (StageBasis basis : new StageBasis[] {StageBasis.CLINICAL, StageBasis.PATHOLOGICAL}) {
-                    Optional<StageObservation> documented = DocumentedStage.latest(c, target.descriptor(), basis);
-                    OptionalInt documentedClass = documented.map(o -> target.classOf(o.value()))
-                            .orElse(OptionalInt.empty());
-                    if (documentedClass.isPresent() && documentedClass.getAsInt() != argmax) {
-                        flags.add(flag(modality.getKey(), target, target.name(argmax), p[argmax], documented.get()));
-                    }
+                Optional<StageObservation> documented = documentedFor(c, modality.getKey(), target);
+                OptionalInt documentedClass = documented.map(o -> target.classOf(o.value())).orElse(OptionalInt.empty());
+                if (documentedClass.isPresent() && documentedClass.getAsInt() != argmax) {
+                    flags.add(flag(modality.getKey(), target, target.name(argmax), p[argmax], documented.get()));
                 }
             }
         }
         return flags;
+    }
+
+    /** The documented value a modality's estimate is compared with (see the class comment). */
+    static Optional<StageObservation> documentedFor(PatientCase c, Modality modality, StageTarget target) {
+        Optional<StageObservation> pathological = DocumentedStage.latest(c, target.descriptor(), StageBasis.PATHOLOGICAL);
+        if (modality == Modality.PATHOLOGY) {
+            return pathological;
+        }
+        Optional<StageObservation> clinical = DocumentedStage.latest(c, target.descriptor(), StageBasis.CLINICAL);
+        return clinical.isPresent() ? clinical : pathological;
     }
 
     private static CaseFlag flag(Modality modality, StageTarget target, String estimate, double p,

@@ -61,16 +61,17 @@ class LearnedStageFlagTest {
     }
 
     @Test
-    void eachBasisIsComparedOnItsOwnSoAWrongClinicalTBesideARightPathologicalOneIsFlagged() {
+    void pathologySpeaksForThePathologicalStageAndImagingForTheClinicalOne() {
         List<StageObservation> staging = new ArrayList<>(documentedT1.staging());
         staging.add(new StageObservation(StageBasis.CLINICAL, StageDescriptor.T, "T2b", AjccEdition.EIGHTH, null, null));
         PatientCase c = new PatientCase(null, documentedT1.caseKey(), documentedT1.site(), 1, null,
                 documentedT1.demographics(), documentedT1.primaryCancer(), staging, documentedT1.imaging(),
                 documentedT1.pathology(), List.of(), documentedT1.clinical(), documentedT1.outcome(), null, null, null);
-        List<CaseFlag> flags = flag.flags(c, Map.of(Modality.IMAGING,
-                Map.of(StageDescriptor.T, new double[] {0.95, 0.03, 0.01, 0.01})));
-        assertThat(flags).singleElement().satisfies(f ->
-                assertThat(f.evidence()).extracting(Evidence::value).containsExactly("T2b", "T1 (p=0.95)"));
+        double[] t1 = {0.95, 0.03, 0.01, 0.01};
+        assertThat(flag.flags(c, Map.of(Modality.IMAGING, Map.of(StageDescriptor.T, t1)))).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).extracting(Evidence::value).containsExactly("T2b", "T1 (p=0.95)"));
+        assertThat(flag.flags(c, Map.of(Modality.PATHOLOGY, Map.of(StageDescriptor.T, t1))))
+                .as("pT1 in the report against cT2b is re-staging after resection, which the rules judge").isEmpty();
     }
 
     @Test
