@@ -2,6 +2,7 @@ package io.tumorboard.model.learning;
 
 import io.tumorboard.model.cases.Modality;
 import io.tumorboard.model.cases.PatientCase;
+import io.tumorboard.model.cases.StageDescriptor;
 import io.tumorboard.model.learning.Prediction.FeatureAttribution;
 import io.tumorboard.model.learning.features.CaseFeatures;
 import io.tumorboard.model.learning.survival.SurvivalIntervals;
@@ -15,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One case's prediction: the point estimate, MC-dropout spread, OOD check, modality contributions, top
- * features, per-modality stage estimates and the learned stage flag. All network passes are batched: the
+ * features, per-modality stage estimates and the learned stage flags. All network passes are batched: the
  * MC samples, the leave-one-modality-out rows and the occluded-feature rows each go through as one batch.
  */
 final class CasePredictor {
@@ -68,13 +69,7 @@ final class CasePredictor {
                     + "threshold %.1f set on validation cases): the model abstains", distance, threshold));
             status = Prediction.Status.ABSTAINED;
         }
-        Map<Modality, double[]> stage = new EnumMap<>(Modality.class);
-        if (features.has(Modality.IMAGING) && used.contains(Modality.IMAGING)) {
-            stage.put(Modality.IMAGING, point[1].getRow(0).toDoubleVector());
-        }
-        if (features.has(Modality.PATHOLOGY) && used.contains(Modality.PATHOLOGY)) {
-            stage.put(Modality.PATHOLOGY, point[2].getRow(0).toDoubleVector());
-        }
+        Map<Modality, Map<StageDescriptor, double[]>> stage = model.stageEstimates(point, 0, features);
         double[] days = new double[grid.count()];
         for (int k = 0; k < days.length; k++) {
             days[k] = grid.endDays(k);

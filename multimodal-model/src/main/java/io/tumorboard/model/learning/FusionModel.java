@@ -1,18 +1,21 @@
 package io.tumorboard.model.learning;
 
+import io.tumorboard.model.cases.CaseFlag;
 import io.tumorboard.model.cases.Modality;
 import io.tumorboard.model.cases.PatientCase;
+import io.tumorboard.model.cases.StageDescriptor;
 import io.tumorboard.model.learning.features.CaseFeatures;
-import io.tumorboard.model.learning.features.DocumentedStage;
 import io.tumorboard.model.learning.features.FeaturePipeline;
+import io.tumorboard.model.learning.features.StageTarget;
 import io.tumorboard.model.learning.network.BatchAssembler;
 import io.tumorboard.model.learning.network.FedProxTerm;
 import io.tumorboard.model.learning.network.FusionGraphFactory;
 import io.tumorboard.model.learning.network.MahalanobisDetector;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Map;
 import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -206,6 +209,48 @@ public final class FusionModel {
         return rows;
     }
 
+    /**
+     * The learned stage contradictions of held-out cases, one list per case, from one batched pass: what
+     * {@link #predict} raises, without the rest of a prediction. {@code encoded} is {@code cases} encoded by
+     * this model's pipeline; a case without a modality the model uses gets no flags.
+     */
+    public List<List<CaseFlag>> learnedStageFlags(List<PatientCase> cases, List<CaseFeatures> encoded) {
+        List<List<CaseFlag>> flags = new ArrayList<>();
+        List<Integer> usable = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            flags.add(List.of());
+            if (spec.modalities().stream().anyMatch(encoded.get(i)::has)) {
+                usable.add(i);
+            }
+        }
+        if (usable.isEmpty()) {
+            return flags;
+        }
+        INDArray[] out = outputs(usable.stream().map(encoded::get).toList(), false);
+        LearnedStageFlag rule = new LearnedStageFlag();
+        for (int row = 0; row < usable.size(); row++) {
+            int i = usable.get(row);
+            flags.set(i, rule.flags(cases.get(i), stageEstimates(out, row, encoded.get(i))));
+        }
+        return flags;
+    }
+
+    /** Row {@code row} of the stage heads' outputs, for the staged modalities the case has and the model uses. */
+    Map<Modality, Map<StageDescriptor, double[]>> stageEstimates(INDArray[] outputs, int row, CaseFeatures features) {
+        Map<Modality, Map<StageDescriptor, double[]>> estimates = new EnumMap<>(Modality.class);
+        for (Modality m : FusionGraphFactory.STAGED) {
+            if (features.has(m) && spec.modalities().contains(m)) {
+                Map<StageDescriptor, double[]> heads = new EnumMap<>(StageDescriptor.class);
+                for (StageTarget target : StageTarget.values()) {
+                    heads.put(target.descriptor(),
+                            outputs[FusionGraphFactory.stageOutput(m, target)].getRow(row).toDoubleVector());
+                }
+                estimates.put(m, heads);
+            }
+        }
+        return estimates;
+    }
+
     INDArray[] outputs(List<CaseFeatures> cases, boolean dropout) {
         graph.clearLayerMaskArrays();
         return graph.output(dropout, batches.inputs(cases));
@@ -223,32 +268,35 @@ public final class FusionModel {
     }
 
     /** Cases encoded once, with their survival and stage labels. */
-    private record Encoded(List<CaseFeatures> features, List<float[]> survival, List<Integer> tClasses) {
+    private record Encoded(List<CaseFeatures> features, List<float[]> survival, List<int[]> stageLabels) {
 
         static Encoded of(FeaturePipeline pipeline, List<PatientCase> cases, ModelSpec spec) {
             List<CaseFeatures> features = new ArrayList<>();
             List<float[]> survival = new ArrayList<>();
-            List<Integer> tClasses = new ArrayList<>();
+            List<int[]> stageLabels = new ArrayList<>();
             for (PatientCase c : cases) {
                 CaseFeatures f = pipeline.encode(c);
                 boolean usable = spec.modalities().stream().anyMatch(f::has);
                 if (usable) {
                     features.add(f);
                     survival.add(spec.intervals().labels(c.outcome()));
-                    OptionalInt t = DocumentedStage.tClass(c);
-                    tClasses.add(t.isPresent() ? t.getAsInt() : null);
+                    int[] labels = new int[StageTarget.values().length];
+                    for (StageTarget target : StageTarget.values()) {
+                        labels[target.ordinal()] = target.label(c).orElse(-1);
+                    }
+                    stageLabels.add(labels);
                 }
             }
-            return new Encoded(features, survival, tClasses);
+            return new Encoded(features, survival, stageLabels);
         }
 
         Encoded subset(List<Integer> rows) {
             return new Encoded(rows.stream().map(features::get).toList(), rows.stream().map(survival::get).toList(),
-                    rows.stream().map(tClasses::get).toList());
+                    rows.stream().map(stageLabels::get).toList());
         }
 
         MultiDataSet batch(BatchAssembler assembler, Random random) {
-            return assembler.trainingBatch(features, survival, tClasses, random);
+            return assembler.trainingBatch(features, survival, stageLabels, random);
         }
     }
 }

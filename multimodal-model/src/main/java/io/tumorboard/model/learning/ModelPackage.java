@@ -36,8 +36,11 @@ import org.deeplearning4j.util.ModelSerializer;
 public final class ModelPackage {
 
     public static final String FORMAT = "tumorboard.fusion-model";
-    /** Bump on any change to the manifest's meaning or the network's inputs; old packages are then refused. */
-    public static final int PACKAGE_VERSION = 1;
+    /**
+     * Bump on any change to the manifest's meaning or the network's inputs or outputs; old packages are then
+     * refused. Version 2: stage heads for T, N and the stage group per modality (version 1 had T only).
+     */
+    public static final int PACKAGE_VERSION = 2;
     static final String NETWORK = "network.zip";
     static final String MANIFEST = "manifest.json";
     static final String CARD = "model-card.md";

@@ -2,6 +2,7 @@ package io.tumorboard.model.learning;
 
 import io.tumorboard.model.cases.CaseFlag;
 import io.tumorboard.model.cases.Modality;
+import io.tumorboard.model.cases.StageDescriptor;
 import java.util.List;
 import java.util.Map;
 
@@ -20,19 +21,20 @@ import java.util.Map;
  * @param contributions per present modality: risk with all present minus risk with that modality removed;
  *        empty when only one modality is present
  * @param topFeatures the inputs whose removal moves the risk most
- * @param stageProbabilities per modality with a stage head and present: P(T1..T4) from that modality alone
+ * @param stageEstimates per modality with stage heads and present, per descriptor: the class probabilities
+ *        from that modality alone (T: T1..T4, N: N0..N3, GROUP: I..IV)
  * @param flags learned stage contradictions
  * @param warnings everything doubtful about the input, in words
  */
 public record Prediction(String caseKey, Status status, double riskScore, double riskLow, double riskHigh,
                          double[] survivalDays, double[] survival, double oodDistance, double oodThreshold,
                          Map<Modality, Double> contributions, List<FeatureAttribution> topFeatures,
-                         Map<Modality, double[]> stageProbabilities, List<CaseFlag> flags, List<String> warnings) {
+                         Map<Modality, Map<StageDescriptor, double[]>> stageEstimates, List<CaseFlag> flags, List<String> warnings) {
 
     public Prediction {
         contributions = Map.copyOf(contributions);
         topFeatures = List.copyOf(topFeatures);
-        stageProbabilities = Map.copyOf(stageProbabilities);
+        stageEstimates = Map.copyOf(stageEstimates);
         flags = List.copyOf(flags);
         warnings = List.copyOf(warnings);
     }

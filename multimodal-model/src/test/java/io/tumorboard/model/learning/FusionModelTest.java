@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tumorboard.model.cases.Modality;
 import io.tumorboard.model.cases.PatientCase;
+import io.tumorboard.model.cases.StageDescriptor;
 import io.tumorboard.model.learning.bench.SyntheticCohort;
 import io.tumorboard.model.learning.features.FeaturePipeline;
+import io.tumorboard.model.learning.features.StageTarget;
 import io.tumorboard.model.learning.survival.SurvivalIntervals;
 import java.util.EnumSet;
 import java.util.List;
@@ -69,7 +71,9 @@ class FusionModelTest {
         assertThat(prediction.survival()).hasSize(10).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(prediction.contributions()).containsOnlyKeys(Modality.values());
         assertThat(prediction.topFeatures()).hasSizeLessThanOrEqualTo(5).isNotEmpty();
-        assertThat(prediction.stageProbabilities()).containsOnlyKeys(Modality.IMAGING, Modality.PATHOLOGY);
+        assertThat(prediction.stageEstimates()).containsOnlyKeys(Modality.IMAGING, Modality.PATHOLOGY);
+        assertThat(prediction.stageEstimates().get(Modality.PATHOLOGY))
+                .containsOnlyKeys(StageDescriptor.T, StageDescriptor.N, StageDescriptor.GROUP);
         assertThat(prediction.oodDistance()).isFinite();
     }
 
@@ -136,7 +140,7 @@ class FusionModelTest {
 
     @Test
     void thePathologyStageHeadReadsAContradictingPTFromTheText() {
-        PatientCase c = validation.stream().filter(v -> io.tumorboard.model.learning.features.DocumentedStage.tClass(v)
+        PatientCase c = validation.stream().filter(v -> StageTarget.T.label(v)
                 .orElse(-1) == 0).findFirst().orElseThrow();
         String text = c.pathology().get(0).text().replaceAll("pT1", "pT4").replaceAll("Tumor size [0-9.]+ cm",
                 "Tumor size 8.0 cm");
@@ -144,8 +148,33 @@ class FusionModelTest {
                 c.primaryCancer(), c.staging(), c.imaging(), List.of(new io.tumorboard.model.cases.PathologyReport("r",
                 null, text, null, null)), List.of(), c.clinical(), c.outcome(), null, null, null);
         Prediction prediction = trained.predict(contradicted);
-        double[] pathologyT = prediction.stageProbabilities().get(Modality.PATHOLOGY);
+        double[] pathologyT = prediction.stageEstimates().get(Modality.PATHOLOGY).get(StageDescriptor.T);
         assertThat(pathologyT[3]).isGreaterThan(pathologyT[0]);
+    }
+
+    @Test
+    void aCaseWithEveryKindOfBadInputIsPredictedWithAWarningForEachProblemNeverACrash() {
+        PatientCase c = validation.get(3);
+        java.util.Map<String, Double> notANumber = new java.util.LinkedHashMap<>();
+        c.imaging().get(0).radiomics().keySet().forEach(name -> notANumber.put(name, Double.NaN));
+        var cancer = c.primaryCancer();
+        PatientCase bad = new PatientCase(null, c.caseKey(), c.site(), 1, null,
+                new io.tumorboard.model.cases.Demographics("female", 250),
+                new io.tumorboard.model.cases.PrimaryCancer(cancer.topographyCode(), cancer.bodySite(), cancer.laterality(),
+                        "chondrosarcoma of the lung", null, cancer.diagnosisDate(), null),
+                c.staging(), List.of(new io.tumorboard.model.cases.ImagingStudy("x", null, "CT", notANumber, "", null,
+                        null, null, null)),
+                List.of(new io.tumorboard.model.cases.PathologyReport("r", null, "   ", null, null)), List.of(),
+                new io.tumorboard.model.cases.ClinicalFacts(9, null, Double.NaN, null, null, null, null, null),
+                c.outcome(), null, null, null);
+        Prediction prediction = trained.predict(bad);
+        assertThat(prediction.status()).isIn(Prediction.Status.WARNING, Prediction.Status.ABSTAINED);
+        assertThat(prediction.riskScore()).isBetween(0.0, 1.0);
+        assertThat(prediction.warnings()).anyMatch(w -> w.contains("age 250"))
+                .anyMatch(w -> w.contains("ECOG 9"))
+                .anyMatch(w -> w.contains("chondrosarcoma"))
+                .anyMatch(w -> w.startsWith("imaging is missing"))
+                .anyMatch(w -> w.startsWith("pathology is missing"));
     }
 
     @Test

@@ -54,12 +54,13 @@ class ModelPackageTest {
         try (FileSystem zip = FileSystems.newFileSystem(URI.create("jar:" + file.toUri()), Map.of())) {
             Path manifest = zip.getPath(ModelPackage.MANIFEST);
             String json = Files.readString(manifest, StandardCharsets.UTF_8)
-                    .replace("\"packageVersion\" : 1", "\"packageVersion\" : 0");
+                    .replace("\"packageVersion\" : " + ModelPackage.PACKAGE_VERSION, "\"packageVersion\" : 1");
             Files.writeString(manifest, json, StandardCharsets.UTF_8);
         }
         assertThatThrownBy(() -> ModelPackage.load(file))
                 .isInstanceOf(ModelPackage.ModelPackageException.class)
-                .hasMessageContaining("old.zip").hasMessageContaining("version 0").hasMessageContaining("version 1");
+                .hasMessageContaining("old.zip").hasMessageContaining("version 1")
+                .hasMessageContaining("version " + ModelPackage.PACKAGE_VERSION).hasMessageContaining("retrain");
     }
 
     @Test

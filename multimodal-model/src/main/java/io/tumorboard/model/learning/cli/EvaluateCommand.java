@@ -1,6 +1,7 @@
 package io.tumorboard.model.learning.cli;
 
 import io.tumorboard.model.learning.evaluation.ComparisonReport;
+import io.tumorboard.model.learning.evaluation.InjectedStageDiscrepancies;
 import io.tumorboard.model.learning.evaluation.ModelComparison;
 import io.tumorboard.model.learning.evaluation.SurvivalEvaluation;
 import java.io.IOException;
@@ -34,6 +35,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--report", description = "write the Markdown report here as well")
     Path report;
 
+    @Option(names = "--truth", description = "demo cohort truth folder whose discrepancies.jsonl the learned stage "
+            + "flags are scored against (default with --cohort: <cohort>/truth)")
+    Path truth;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -41,12 +46,14 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         var cases = input.read(spec.commandLine().getErr());
         ModelComparison comparison = new ModelComparison(network.spec(), network.training(), folds, network.seed);
-        java.util.Map<String, java.util.List<io.tumorboard.model.learning.evaluation.EvaluatedCase>> results;
+        Path truthDir = truth != null ? truth : input.cohort != null ? input.cohort.resolve("truth") : null;
+        var injected = truthDir == null ? null : InjectedStageDiscrepancies.read(truthDir);
+        ModelComparison.Result results;
         try (ProgressBar bar = new ProgressBar("evaluate (fits)", (long) folds * comparison.variants().size())) {
             results = comparison.run(cases, step -> bar.step());
         }
         String markdown = new ComparisonReport(new SurvivalEvaluation(network.spec().intervals(), bootstrap,
-                network.seed)).render(results, folds + "-fold cross-validation, " + cases.size() + " cases");
+                network.seed)).render(results, injected, folds + "-fold cross-validation, " + cases.size() + " cases");
         spec.commandLine().getOut().println(markdown);
         if (report != null) {
             try {

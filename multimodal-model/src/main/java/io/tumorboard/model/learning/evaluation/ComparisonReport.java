@@ -1,16 +1,19 @@
 package io.tumorboard.model.learning.evaluation;
 
+import io.tumorboard.model.cases.StageDescriptor;
 import io.tumorboard.model.learning.ModelCard.Estimate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Renders the comparison as Markdown: every model's metrics with intervals, then the fused model by site, sex
- * and age band, then its calibration table. Groups smaller than {@link #MIN_GROUP} cases are listed without
- * metrics: an interval over a dozen cases says nothing.
+ * and age band, its calibration table, and its learned stage flags (scored when the injected truth is known).
+ * Groups smaller than {@link #MIN_GROUP} cases are listed without metrics: an interval over a dozen cases says
+ * nothing.
  */
 public final class ComparisonReport {
 
@@ -22,7 +25,12 @@ public final class ComparisonReport {
         this.evaluation = evaluation;
     }
 
-    public String render(Map<String, List<EvaluatedCase>> results, String title) {
+    /**
+     * @param truth the cohort's injected stage discrepancies by case ({@link InjectedStageDiscrepancies}); null
+     *        when the cohort has none, and the learned flags are then only counted
+     */
+    public String render(ModelComparison.Result comparison, Map<String, Set<StageDescriptor>> truth, String title) {
+        Map<String, List<EvaluatedCase>> results = comparison.predictions();
         StringBuilder md = new StringBuilder("# ").append(title).append("\n\n## Models on the same folds\n\n")
                 .append("Held-out predictions pooled over folds. A model with 0 cases had no training case with its ")
                 .append("modality; '–' marks a group too small (< ").append(MIN_GROUP).append(" cases) or without deaths.\n\n");
@@ -45,7 +53,32 @@ public final class ComparisonReport {
                         groups.get(g).predictedRisk(), groups.get(g).observedRisk()));
             }
         }
+        learnedFlags(md, comparison.learnedFlags(), truth);
         return md.toString();
+    }
+
+    private static void learnedFlags(StringBuilder md, List<HeldOutFlags> flags, Map<String, Set<StageDescriptor>> truth) {
+        md.append("\n## Learned stage flags of gated fusion (held-out cases)\n\n");
+        if (truth == null) {
+            md.append("No injected truth given: counts only.\n\n| descriptor | cases flagged |\n|---|---|\n");
+            for (StageDescriptor d : LearnedFlagScore.SCORED) {
+                md.append("| ").append(d).append(" | ").append(flags.stream().filter(h -> h.flagged().contains(d))
+                        .map(HeldOutFlags::caseKey).distinct().count()).append(" |\n");
+            }
+            return;
+        }
+        md.append("Against the cohort's injected stage discrepancies (clinical/pathological conflicts by T or N, ")
+                .append("stage group inconsistent with its TNM or edition, tumour-size conflicts as T).\n\n")
+                .append("| descriptor | cases | TP | FP | FN | precision | recall |\n|---|---|---|---|---|---|---|\n");
+        for (LearnedFlagScore s : LearnedFlagScore.score(flags, truth)) {
+            md.append(String.format("| %s | %d | %d | %d | %d | %s | %s |%n", s.descriptor() == null ? "**all**"
+                    : s.descriptor(), s.cases(), s.truePositives(), s.falsePositives(), s.falseNegatives(),
+                    ratio(s.precision()), ratio(s.recall())));
+        }
+    }
+
+    private static String ratio(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format("%.3f", value);
     }
 
     private void table(StringBuilder md, Map<String, List<EvaluatedCase>> rows) {

@@ -1,7 +1,9 @@
 package io.tumorboard.model.learning.evaluation;
 
+import io.tumorboard.model.cases.CaseFlag;
 import io.tumorboard.model.cases.Modality;
 import io.tumorboard.model.cases.PatientCase;
+import io.tumorboard.model.cases.StageDescriptor;
 import io.tumorboard.model.learning.FusionModel;
 import io.tumorboard.model.learning.ModelSpec;
 import io.tumorboard.model.learning.TrainingConfig;
@@ -12,6 +14,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -19,7 +22,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * k-fold cross-validation of several models on the same patient folds: each modality alone, plain
  * concatenation, and gated fusion, and the gated model again with each modality removed at test time. In
  * fold f the test cases are fold f, early stopping watches fold f+1, and the features and networks are fitted
- * on the remaining folds only. Held-out predictions of all folds are pooled before metrics are computed.
+ * on the remaining folds only. Held-out predictions of all folds are pooled before metrics are computed. The
+ * gated-fusion model's learned stage flags on its held-out cases are kept too, to be scored against a cohort's
+ * injected discrepancies.
  */
 public final class ModelComparison {
 
@@ -51,10 +56,20 @@ public final class ModelComparison {
         return variants;
     }
 
-    /** Held-out predictions per model name (and per "gated fusion without X"); {@code step} hears each fit. */
-    public Map<String, List<EvaluatedCase>> run(List<PatientCase> cases, Consumer<String> step) {
+    /**
+     * What one comparison produced.
+     *
+     * @param predictions held-out predictions per model name (and per "gated fusion without X")
+     * @param learnedFlags the gated-fusion model's learned stage flags on its held-out cases
+     */
+    public record Result(Map<String, List<EvaluatedCase>> predictions, List<HeldOutFlags> learnedFlags) {
+    }
+
+    /** Runs every fold; {@code step} hears each fit. */
+    public Result run(List<PatientCase> cases, Consumer<String> step) {
         int[] fold = PatientSplits.folds(cases, folds, seed);
         Map<String, List<EvaluatedCase>> results = new LinkedHashMap<>();
+        List<HeldOutFlags> flags = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
             int test = f;
             int validationFold = (f + 1) % folds;
@@ -75,6 +90,12 @@ public final class ModelComparison {
                 model.train(train, training.withValidation(validation));
                 collect(results, variant.getKey(), model, testCases, encoded);
                 if (variant.getKey().equals(FUSED)) {
+                    List<List<CaseFlag>> raised = model.learnedStageFlags(testCases, encoded);
+                    for (int i = 0; i < testCases.size(); i++) {
+                        Set<StageDescriptor> descriptors = EnumSet.noneOf(StageDescriptor.class);
+                        raised.get(i).forEach(flag -> descriptors.add(StageDescriptor.valueOf(flag.descriptor())));
+                        flags.add(new HeldOutFlags(testCases.get(i).caseKey(), descriptors));
+                    }
                     for (Modality m : Modality.values()) {
                         collect(results, FUSED + " without " + m.name().toLowerCase(), model, testCases,
                                 encoded.stream().map(c -> c.without(m)).toList());
@@ -83,7 +104,7 @@ public final class ModelComparison {
                 step.accept("fold " + (f + 1) + "/" + folds + ": " + variant.getKey());
             }
         }
-        return results;
+        return new Result(results, flags);
     }
 
     /** Predictions for the cases the model can predict for (a case needs one modality the model uses). */

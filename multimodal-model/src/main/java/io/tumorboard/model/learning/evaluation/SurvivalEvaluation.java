@@ -24,6 +24,8 @@ public final class SurvivalEvaluation {
     /** Calibration is read at 3 years: the horizon boards discuss for resected NSCLC. */
     public static final double CALIBRATION_DAYS = 3 * YEAR_DAYS;
     static final int CALIBRATION_GROUPS = 10;
+    /** The Cox-model slope of the linear predictor on held-out data ({@link CalibrationSlope}). */
+    public static final String CALIBRATION_SLOPE = "calibration slope (Cox, 3 y)";
 
     private final SurvivalIntervals grid;
     private final int resamples;
@@ -89,7 +91,8 @@ public final class SurvivalEvaluation {
         double maxTime = Arrays.stream(time).max().orElse(0);
         metrics.put("integrated Brier (to 5 y)", SurvivalMetrics.integratedBrier(time, event, survival, gridDays,
                 Math.min(grid.horizonDays(), maxTime)));
-        metrics.put("calibration slope (3 y)", slope(calibration(cases)));
+        metrics.put(CALIBRATION_SLOPE, CalibrationSlope.of(time, event, survivalAt(survival, CALIBRATION_DAYS),
+                CALIBRATION_DAYS));
         return metrics;
     }
 
@@ -113,32 +116,16 @@ public final class SurvivalEvaluation {
         return table;
     }
 
-    /**
-     * Calibration slope of observed on predicted risk across the groups (least squares weighted by group size):
-     * 1 is ideal, below 1 means predictions too extreme. A group-level summary, not the Cox-model slope.
-     */
-    static double slope(List<CalibrationGroup> groups) {
-        double w = 0;
-        double mx = 0;
-        double my = 0;
-        for (CalibrationGroup g : groups) {
-            w += g.cases();
-            mx += g.cases() * g.predictedRisk();
-            my += g.cases() * g.observedRisk();
-        }
-        mx /= w;
-        my /= w;
-        double sxy = 0;
-        double sxx = 0;
-        for (CalibrationGroup g : groups) {
-            sxy += g.cases() * (g.predictedRisk() - mx) * (g.observedRisk() - my);
-            sxx += g.cases() * (g.predictedRisk() - mx) * (g.predictedRisk() - mx);
-        }
-        return sxx < 1e-12 ? Double.NaN : sxy / sxx;
-    }
-
     private double riskAt(double[] survival, double t) {
         return 1 - SurvivalIntervals.survivalAt(survival, grid, t);
+    }
+
+    private double[] survivalAt(double[][] survival, double t) {
+        double[] s = new double[survival.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = SurvivalIntervals.survivalAt(survival[i], grid, t);
+        }
+        return s;
     }
 
     private double[] riskAt(double[][] survival, double t) {

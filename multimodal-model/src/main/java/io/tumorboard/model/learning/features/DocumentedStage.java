@@ -23,22 +23,24 @@ import java.util.OptionalInt;
  */
 public final class DocumentedStage {
 
-    /** T categories the stage heads learn: T1 to T4 (T0, Tis and TX are not predicted). */
-    public static final int T_CLASSES = 4;
-
     private DocumentedStage() {
     }
 
     public static Optional<StageObservation> observation(PatientCase c, StageDescriptor descriptor) {
         for (StageBasis basis : new StageBasis[] {StageBasis.PATHOLOGICAL, StageBasis.CLINICAL}) {
-            Optional<StageObservation> found = c.staging().stream()
-                    .filter(o -> o.basis() == basis && o.descriptor() == descriptor && o.value() != null)
-                    .max(Comparator.comparing(o -> o.date() == null ? java.time.LocalDate.MIN : o.date()));
+            Optional<StageObservation> found = latest(c, descriptor, basis);
             if (found.isPresent()) {
                 return found;
             }
         }
         return Optional.empty();
+    }
+
+    /** The latest documented value of one descriptor and basis. */
+    public static Optional<StageObservation> latest(PatientCase c, StageDescriptor descriptor, StageBasis basis) {
+        return c.staging().stream()
+                .filter(o -> o.basis() == basis && o.descriptor() == descriptor && o.value() != null)
+                .max(Comparator.comparing(o -> o.date() == null ? java.time.LocalDate.MIN : o.date()));
     }
 
     /** The ordinal of a T, N or M category ({@code T2a} → 2, {@code Tis} → 0, {@code M1b} → 1), empty for X. */
@@ -101,18 +103,5 @@ public final class DocumentedStage {
             }
         }
         return observation(c, StageDescriptor.GROUP).map(o -> groupOrdinal(o.value())).orElse(OptionalInt.empty());
-    }
-
-    /** The documented T as a class index 0..3 for T1..T4, empty when T is unknown, T0, Tis or TX. */
-    public static OptionalInt tClass(PatientCase c) {
-        Optional<StageObservation> t = observation(c, StageDescriptor.T);
-        if (t.isEmpty()) {
-            return OptionalInt.empty();
-        }
-        OptionalInt ordinal = ordinal(t.get().value());
-        if (ordinal.isEmpty() || ordinal.getAsInt() < 1 || ordinal.getAsInt() > T_CLASSES) {
-            return OptionalInt.empty();
-        }
-        return OptionalInt.of(ordinal.getAsInt() - 1);
     }
 }

@@ -3,6 +3,7 @@ package io.tumorboard.model.learning.network;
 import io.tumorboard.model.cases.Modality;
 import io.tumorboard.model.learning.ModelSpec;
 import io.tumorboard.model.learning.features.CaseFeatures;
+import io.tumorboard.model.learning.features.StageTarget;
 import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -47,32 +48,43 @@ public final class BatchAssembler {
     }
 
     /**
-     * A training batch. Labels: survival [B,K] (−1 = not at risk), stage heads [B,4] one-hot, each with a
-     * per-example mask [B,1] that is 0 where the documented T is unknown or the modality is hidden.
+     * A training batch. Labels: survival [B,K] (−1 = not at risk), then each stage head's one-hot [B,4] (in
+     * {@link FusionGraphFactory#OUTPUTS} order) with a per-example mask [B,1] that is 0 where that descriptor
+     * is not documented or the head's modality is hidden from the example.
+     *
+     * @param stageLabels per case, the class of each {@link StageTarget} in its order, −1 where unknown
      */
-    public MultiDataSet trainingBatch(List<CaseFeatures> cases, List<float[]> survivalLabels, List<Integer> tClasses,
+    public MultiDataSet trainingBatch(List<CaseFeatures> cases, List<float[]> survivalLabels, List<int[]> stageLabels,
                                       Random random) {
         int b = cases.size();
         Random dropout = spec.modalityDropout() > 0 && random != null ? random : null;
         INDArray[] inputs = inputs(cases, dropout);
-        float[][] stage = new float[b][4];
-        float[][] imgMask = new float[b][1];
-        float[][] pathMask = new float[b][1];
-        float[][] survival = new float[b][];
         INDArray presence = inputs[3];
         int h = spec.embeddingWidth();
+        float[][] survival = new float[b][];
         for (int i = 0; i < b; i++) {
             survival[i] = survivalLabels.get(i);
-            Integer t = tClasses.get(i);
-            if (t != null) {
-                stage[i][t] = 1f;
-                imgMask[i][0] = presence.getFloat(i, (long) Modality.IMAGING.ordinal() * h);
-                pathMask[i][0] = presence.getFloat(i, (long) Modality.PATHOLOGY.ordinal() * h);
+        }
+        INDArray[] labels = new INDArray[FusionGraphFactory.OUTPUTS.length];
+        INDArray[] masks = new INDArray[labels.length];
+        labels[0] = Nd4j.create(survival);
+        for (Modality m : FusionGraphFactory.STAGED) {
+            for (StageTarget target : StageTarget.values()) {
+                float[][] oneHot = new float[b][StageTarget.CLASSES];
+                float[][] mask = new float[b][1];
+                for (int i = 0; i < b; i++) {
+                    int label = stageLabels.get(i)[target.ordinal()];
+                    if (label >= 0) {
+                        oneHot[i][label] = 1f;
+                        mask[i][0] = presence.getFloat(i, (long) m.ordinal() * h);
+                    }
+                }
+                int output = FusionGraphFactory.stageOutput(m, target);
+                labels[output] = Nd4j.create(oneHot);
+                masks[output] = Nd4j.create(mask);
             }
         }
-        INDArray stageLabels = Nd4j.create(stage);
-        return new MultiDataSet(inputs, new INDArray[] {Nd4j.create(survival), stageLabels, stageLabels.dup()},
-                null, new INDArray[] {null, Nd4j.create(imgMask), Nd4j.create(pathMask)});
+        return new MultiDataSet(inputs, labels, null, masks);
     }
 
     private boolean[] visible(CaseFeatures c, Random dropout) {

@@ -1,7 +1,8 @@
 package io.tumorboard.model.learning.network;
 
+import io.tumorboard.model.cases.Modality;
 import io.tumorboard.model.learning.ModelSpec;
-import io.tumorboard.model.learning.features.DocumentedStage;
+import io.tumorboard.model.learning.features.StageTarget;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
@@ -20,9 +21,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * H = embedding width, K = survival intervals.
  *
  * <pre>
- * imaging [B,I] ─enc─▶ emb_img [B,H] ─┐            ┌─▶ stage_img  [B,4] softmax (T1..T4)
+ * imaging [B,I] ─enc─▶ emb_img [B,H] ─┐
  * pathology [B,P] ─enc─▶ emb_path [B,H] ─┤ fusion ─▶ fused [B,H] ─▶ survival [B,K] sigmoid hazards
- * clinical [B,C] ─enc─▶ emb_clin [B,H] ─┘            └─▶ stage_path [B,4] softmax (T1..T4)
+ * clinical [B,C] ─enc─▶ emb_clin [B,H] ─┘
+ * emb_img  ─▶ stage_img_t, stage_img_n, stage_img_group    [B,4] softmax each (T1..T4, N0..N3, I..IV)
+ * emb_path ─▶ stage_path_t, stage_path_n, stage_path_group [B,4] softmax each
  * presence [B,3H]: each modality's 0/1 flag repeated H times, so it can multiply an embedding elementwise
  * </pre>
  *
@@ -32,11 +35,34 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 public final class FusionGraphFactory {
 
     public static final String[] INPUTS = {"imaging", "pathology", "clinical", "presence"};
-    public static final String[] OUTPUTS = {"survival", "stage_img", "stage_path"};
     public static final String FUSED = "fused";
     static final String[] MODALITY = {"img", "path", "clin"};
+    /** The modalities with stage heads, in output order. */
+    public static final Modality[] STAGED = {Modality.IMAGING, Modality.PATHOLOGY};
+    /** Output 0 is the survival head; then each staged modality's heads in {@link StageTarget} order. */
+    public static final String[] OUTPUTS = outputNames();
 
     private FusionGraphFactory() {
+    }
+
+    /** Index of a stage head among the network's outputs. */
+    public static int stageOutput(Modality modality, StageTarget target) {
+        int m = modality == Modality.IMAGING ? 0 : modality == Modality.PATHOLOGY ? 1 : -1;
+        if (m < 0) {
+            throw new IllegalArgumentException(modality + " has no stage head");
+        }
+        return 1 + m * StageTarget.values().length + target.ordinal();
+    }
+
+    private static String[] outputNames() {
+        String[] names = new String[1 + STAGED.length * StageTarget.values().length];
+        names[0] = "survival";
+        for (Modality m : STAGED) {
+            for (StageTarget t : StageTarget.values()) {
+                names[stageOutput(m, t)] = "stage_" + MODALITY[m.ordinal()] + "_" + t.name().toLowerCase();
+            }
+        }
+        return names;
     }
 
     public static ComputationGraph build(ModelSpec spec, int imagingWidth, int pathologyWidth, int clinicalWidth,
@@ -83,10 +109,13 @@ public final class FusionGraphFactory {
         }
         graph.addLayer("survival", new OutputLayer.Builder(new DiscreteTimeHazardLoss()) // [B,H] → [B,K]
                 .nIn(h).nOut(spec.intervals().count()).activation(Activation.SIGMOID).build(), FUSED);
-        graph.addLayer("stage_img", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT) // [B,H] → [B,4]
-                .nIn(h).nOut(DocumentedStage.T_CLASSES).activation(Activation.SOFTMAX).build(), "emb_img");
-        graph.addLayer("stage_path", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT) // [B,H] → [B,4]
-                .nIn(h).nOut(DocumentedStage.T_CLASSES).activation(Activation.SOFTMAX).build(), "emb_path");
+        for (Modality m : STAGED) {
+            for (StageTarget t : StageTarget.values()) {
+                graph.addLayer(OUTPUTS[stageOutput(m, t)], new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nIn(h).nOut(StageTarget.CLASSES).activation(Activation.SOFTMAX).build(), // [B,H] → [B,4]
+                        "emb_" + MODALITY[m.ordinal()]);
+            }
+        }
         ComputationGraphConfiguration configuration = graph.setOutputs(OUTPUTS).build();
         ComputationGraph network = new ComputationGraph(configuration);
         network.init();

@@ -21,13 +21,16 @@ class ModelComparisonTest {
         tiny = new ModelSpec(4, 4, tiny.fusion(), tiny.modalities(), 0.1, 0.2, new SurvivalIntervals(5, 1825), 1);
         ModelComparison comparison = new ModelComparison(tiny, TrainingConfig.local(2), 3, 5L);
         List<String> steps = new ArrayList<>();
-        Map<String, List<EvaluatedCase>> results = comparison.run(cases, steps::add);
+        ModelComparison.Result result = comparison.run(cases, steps::add);
+        Map<String, List<EvaluatedCase>> results = result.predictions();
         assertThat(steps).hasSize(3 * 5);
         assertThat(results.keySet()).contains("imaging only", "pathology only", "clinical only", "concatenation",
                 "gated fusion", "gated fusion without imaging", "gated fusion without pathology",
                 "gated fusion without clinical");
         assertThat(results.values()).allSatisfy(list -> assertThat(list).hasSize(90));
-        String report = new ComparisonReport(new SurvivalEvaluation(tiny.intervals(), 20, 1L)).render(results, "t");
-        assertThat(report).contains("| gated fusion | 90 |", "Gated fusion by site", "| site-a |", "calibration");
+        assertThat(result.learnedFlags()).as("one entry per held-out case of gated fusion").hasSize(90);
+        String report = new ComparisonReport(new SurvivalEvaluation(tiny.intervals(), 20, 1L)).render(result, null, "t");
+        assertThat(report).contains("| gated fusion | 90 |", "Gated fusion by site", "| site-a |", "calibration",
+                "Learned stage flags", "counts only");
     }
 }

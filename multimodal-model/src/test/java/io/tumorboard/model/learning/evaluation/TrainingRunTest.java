@@ -23,7 +23,7 @@ class TrainingRunTest {
         assertThat(result.card().training().sites()).containsOnlyKeys("site-a", "site-b");
         assertThat(result.card().evaluation()).contains("30 patients");
         assertThat(result.card().metrics()).containsKeys("Harrell C", "Uno C (tau 5 y)", "AUC(1 y)", "AUC(3 y)",
-                "integrated Brier (to 5 y)", "calibration slope (3 y)");
+                "integrated Brier (to 5 y)", SurvivalEvaluation.CALIBRATION_SLOPE);
         assertThat(result.card().calibration()).isNotEmpty();
     }
 }

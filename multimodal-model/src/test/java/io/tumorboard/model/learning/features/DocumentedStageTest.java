@@ -35,9 +35,23 @@ class DocumentedStageTest {
         PatientCase c = withStaging(List.of(
                 new StageObservation(StageBasis.CLINICAL, StageDescriptor.T, "T1b", AjccEdition.EIGHTH, null, null),
                 obs(StageDescriptor.T, "pT3", AjccEdition.EIGHTH)));
-        assertThat(DocumentedStage.tClass(c)).isEqualTo(OptionalInt.of(2));
+        assertThat(StageTarget.T.label(c)).isEqualTo(OptionalInt.of(2));
         assertThat(DocumentedStage.ordinal("Tis")).isEqualTo(OptionalInt.of(0));
         assertThat(DocumentedStage.ordinal("TX")).isEmpty();
+    }
+
+    @Test
+    void theHeadsLearnTOneToFourNZeroToThreeAndGroupsOneToFour() {
+        PatientCase c = withStaging(List.of(obs(StageDescriptor.T, "T2a", AjccEdition.EIGHTH),
+                obs(StageDescriptor.N, "pN2", AjccEdition.EIGHTH), obs(StageDescriptor.M, "M0", AjccEdition.EIGHTH)));
+        assertThat(StageTarget.N.label(c)).isEqualTo(OptionalInt.of(2));
+        assertThat(StageTarget.GROUP.label(c)).as("T2a N2 M0 is IIIA under the 8th edition").isEqualTo(OptionalInt.of(2));
+        assertThat(StageTarget.T.classOf("Tis")).isEmpty();
+        assertThat(StageTarget.N.classOf("NX")).isEmpty();
+        assertThat(StageTarget.GROUP.classOf("0")).isEmpty();
+        assertThat(StageTarget.N.name(0)).isEqualTo("N0");
+        assertThat(StageTarget.T.name(3)).isEqualTo("T4");
+        assertThat(StageTarget.GROUP.name(2)).isEqualTo("III");
     }
 
     private static StageObservation obs(StageDescriptor d, String value, AjccEdition edition) {
