@@ -139,7 +139,9 @@ public final class FusionModel {
             graph.setListeners();
         }
         Random random = new Random(config.seed());
-        MultiDataSet validationSet = validation.features.isEmpty() ? null : validation.batch(batches, null);
+        // DL4J reads a [1,1] label mask as per-output masking, which softmax cross-entropy refuses: a batch of one
+        // case cannot be scored, so one validation case means no early stopping and no batch is left with one case.
+        MultiDataSet validationSet = validation.features.size() < 2 ? null : validation.batch(batches, null);
         double bestLoss = Double.POSITIVE_INFINITY;
         INDArray best = null;
         int sinceBest = 0;
@@ -152,9 +154,15 @@ public final class FusionModel {
                 order.add(i);
             }
             Collections.shuffle(order, random);
-            for (int from = 0; from < order.size(); from += config.batchSize()) {
-                List<Integer> slice = order.subList(from, Math.min(order.size(), from + config.batchSize()));
-                graph.fit(training.subset(slice).batch(batches, random));
+            for (int from = 0; from < order.size(); ) {
+                int to = Math.min(order.size(), from + config.batchSize());
+                if (order.size() - to == 1) {
+                    to = order.size();
+                }
+                if (to - from > 1) {
+                    graph.fit(training.subset(order.subList(from, to)).batch(batches, random));
+                }
+                from = to;
             }
             onEpoch.accept(epochs);
             if (validationSet != null) {
@@ -177,7 +185,7 @@ public final class FusionModel {
         ood = detector.withThreshold(embeddings(validation.features.isEmpty() ? training.features
                 : validation.features), ABSTENTION_QUANTILE);
         LOG.info("trained {} epochs on {} cases ({} skipped without any used modality), {}", epochs,
-                training.features.size(), cases.size() - training.features.size(), validation.features.isEmpty()
+                training.features.size(), cases.size() - training.features.size(), validationSet == null
                         ? "no validation cases (no early stopping)" : "best validation loss " + bestLoss);
         return new TrainingSummary(epochs, training.features.size(), bestLoss,
                 epochs * training.features.size() / Math.max(seconds, 1e-9));

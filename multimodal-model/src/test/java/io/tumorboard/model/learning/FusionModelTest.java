@@ -44,6 +44,16 @@ class FusionModelTest {
     }
 
     @Test
+    void aSiteWhoseCaseCountLeavesOneCaseOverTrainsAndValidatesOnOneCase() {
+        // 33 cases in batches of 32 (and a single validation case): DL4J cannot score a one-case batch's stage heads.
+        FusionModel model = FusionModel.create(TINY, trained.pipeline());
+        FusionModel.TrainingSummary summary = model.train(training.subList(0, 33),
+                new TrainingConfig(2, 32, 1e-3, 0.0, null, validation.subList(0, 1), 5, 7L));
+        assertThat(summary.epochs()).isEqualTo(2);
+        assertThat(model.parameters()).doesNotContain(Double.NaN);
+    }
+
+    @Test
     void aParameterVectorOfAnotherLayoutIsRefused() {
         assertThatThrownBy(() -> trained.setParameters(new double[3]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another spec");
