@@ -36,7 +36,13 @@ public final class DemoCohort {
     public static CohortSummary prepare(CohortSettings settings, boolean fresh) {
         Path out = settings.out();
         if (Files.exists(out.resolve("cohort.json")) && !fresh) {
-            return CohortSummaryReader.read(out);
+            CohortSummary existing = CohortSummaryReader.read(out);
+            if (CohortGenerator.VERSION.equals(existing.generatorVersion())) {
+                return existing;
+            }
+            // Another generator wrote other exports and truth: later stages would compare against stale truth.
+            System.out.printf("[cohort] %s was written by generator %s, this is %s: generating anew%n", out,
+                    existing.generatorVersion(), CohortGenerator.VERSION);
         }
         if (Files.exists(out)) {
             deleteTree(out);

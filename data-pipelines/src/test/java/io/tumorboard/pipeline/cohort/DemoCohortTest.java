@@ -39,4 +39,19 @@ class DemoCohortTest {
         assertThat(fresh.patients()).isEqualTo(20);
         assertThat(settings.out().resolve("cohort.json")).isRegularFile();
     }
+
+    @Test
+    void aCohortOfAnotherGeneratorVersionIsGeneratedAnewNotReused(@TempDir Path root) throws IOException {
+        CohortSettings settings = new CohortSettings(List.of("hospital-a"), 20, 9L, root.resolve("c"));
+        DemoCohort.prepare(settings, false);
+        Path summary = settings.out().resolve("cohort.json");
+        Files.writeString(summary, Files.readString(summary).replace("\"" + CohortGenerator.VERSION + "\"",
+                "\"0.9.0\""));
+        Path stray = Files.writeString(settings.out().resolve("stray.txt"), "left from the older generator");
+
+        CohortSummary again = DemoCohort.prepare(settings, false);
+
+        assertThat(again.generatorVersion()).isEqualTo(CohortGenerator.VERSION);
+        assertThat(stray).doesNotExist();
+    }
 }

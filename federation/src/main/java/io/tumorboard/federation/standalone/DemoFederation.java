@@ -63,7 +63,12 @@ public final class DemoFederation {
     void run(boolean fresh) throws Exception {
         long start = System.nanoTime();
         ModelRegistry registry = new ModelRegistry(home.resolve("registry"));
-        if (fresh) {
+        boolean stale = !fresh && finished(registry) && trainedBeforeTheCases();
+        if (stale) {
+            out.println("[" + STAGE + "] the pipeline's cases are newer than the finished run " + RUN_ID
+                    + ": training anew");
+        }
+        if (fresh || stale) {
             deleteTree(home);
         } else if (finished(registry)) {
             out.println("[" + STAGE + "] reusing the finished run " + RUN_ID + " (-Ddemo.fresh=true starts over)");
@@ -172,6 +177,22 @@ public final class DemoFederation {
         Path runJson = home.resolve("registry").resolve(RUN_ID).resolve("run.json");
         return Files.exists(runJson) && registry.promoted().isPresent()
                 && "finished".equals(new ObjectMapper().readTree(runJson.toFile()).path("status").asText());
+    }
+
+    /** True when a site's pipeline run completed after the run was promoted: its model never saw those cases. */
+    private boolean trainedBeforeTheCases() throws IOException {
+        Path promoted = home.resolve("registry").resolve("promoted");
+        if (!Files.exists(promoted)) {
+            return false;
+        }
+        for (String site : SITES) {
+            Path report = demo.resolve("pipeline").resolve(site).resolve("run-report.txt");
+            if (Files.exists(report)
+                    && Files.getLastModifiedTime(report).compareTo(Files.getLastModifiedTime(promoted)) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void summary(ModelRegistry registry, long start) throws IOException {
