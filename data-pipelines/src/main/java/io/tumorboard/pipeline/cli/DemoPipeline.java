@@ -2,6 +2,7 @@ package io.tumorboard.pipeline.cli;
 
 import io.tumorboard.pipeline.cohort.CohortSummary;
 import io.tumorboard.pipeline.cohort.CohortSummaryReader;
+import io.tumorboard.pipeline.cohort.DemoCohort;
 import io.tumorboard.pipeline.cohort.SiteSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -54,7 +54,7 @@ public final class DemoPipeline {
         }
         CohortSummary summary = CohortSummaryReader.read(cohort);
         if (fresh) {
-            deleteTree(demo.resolve("casestore"));
+            DemoCohort.deleteTree(demo.resolve("casestore"));
         }
         int status = 0;
         for (SiteSummary site : summary.sites()) {
@@ -72,7 +72,7 @@ public final class DemoPipeline {
             System.out.printf("[%s] %s: reusing %s (-Ddemo.fresh=true starts over)%n", STAGE, site, out);
             return 0;
         }
-        deleteTree(out);
+        DemoCohort.deleteTree(out);
         Path secret = siteSecret(out);
         List<String> args = List.of("--input", cohort.toString(), "--site", site, "--out", out.toString(),
                 "--jdbc-url", "jdbc:h2:file:" + demo.resolve("casestore").resolve("cases") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
@@ -129,19 +129,6 @@ public final class DemoPipeline {
             Files.writeString(file, text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
-        }
-    }
-
-    private static void deleteTree(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + folder + " to start over", e);
         }
     }
 }

@@ -89,7 +89,15 @@ public final class PipelineCommand implements Callable<Integer> {
     Path config;
 
     public static void main(String[] args) {
-        System.exit(commandLine(args).execute(args));
+        CommandLine commandLine;
+        try {
+            commandLine = commandLine(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(commandLine.execute(args));
     }
 
     /** The command, its defaults read from the file named by {@code --config} when one is given. */

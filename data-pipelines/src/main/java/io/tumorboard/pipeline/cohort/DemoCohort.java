@@ -44,13 +44,15 @@ public final class DemoCohort {
             System.out.printf("[cohort] %s was written by generator %s, this is %s: generating anew%n", out,
                     existing.generatorVersion(), CohortGenerator.VERSION);
         }
-        if (Files.exists(out)) {
-            deleteTree(out);
-        }
+        deleteTree(out);
         return GenerateCohortCommand.run(settings);
     }
 
-    private static void deleteTree(Path folder) {
+    /** Removes {@code folder} and everything under it, if it exists: the demo stages' "start over". */
+    public static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
