@@ -6,8 +6,12 @@ import io.tumorboard.federation.weights.UpdateEncoding;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Arrays;
 
@@ -24,7 +28,7 @@ public final class ResultIntake {
     private final float[] scales;
     private final long declaredBytes;
     private final byte[] declaredSha256;
-    private final OutputStream out;
+    private final WritableByteChannel out;
     private final MessageDigest digest;
     private long received;
 
@@ -37,7 +41,8 @@ public final class ResultIntake {
         this.scales = scales;
         this.declaredBytes = declaredBytes;
         this.declaredSha256 = declaredSha256;
-        this.out = file == null ? OutputStream.nullOutputStream() : Files.newOutputStream(file);
+        this.out = file == null ? Channels.newChannel(OutputStream.nullOutputStream()) : FileChannel.open(file,
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         this.digest = sha256();
     }
 
@@ -57,11 +62,10 @@ public final class ResultIntake {
             throw new RefusedResult(RefusedResult.Kind.TOO_LARGE, AuditEvent.OVERSIZED_STREAM,
                     "update stream longer than its declared " + declaredBytes + " bytes");
         }
-        ByteBuffer dup = chunk.duplicate();
-        digest.update(dup);
-        byte[] bytes = new byte[chunk.remaining()];
-        chunk.get(bytes);
-        out.write(bytes);
+        digest.update(chunk.duplicate());
+        while (chunk.hasRemaining()) {
+            out.write(chunk);
+        }
     }
 
     /** Closes the spool file and checks that the whole declared payload arrived with its digest. */

@@ -80,7 +80,7 @@ public final class LoopbackFederation implements AutoCloseable {
 
     /** Starts a site node on its own thread; its governance has approved this run. */
     public SiteNode startSite(String name, LocalTrainer trainer) {
-        return startSite(name, trainer, bytes -> { }, 1 << 20, true);
+        return startSite(name, trainer, bytes -> { }, CoordinatorServer.CHUNK_BYTES, true);
     }
 
     public SiteNode startSite(String name, LocalTrainer trainer, LongConsumer uploadProgress, int chunkBytes,

@@ -1,10 +1,11 @@
 package io.tumorboard.federation.transport;
 
-import com.google.protobuf.ByteString;
+import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientCalls;
 import io.grpc.stub.ClientResponseObserver;
 import io.tumorboard.federation.run.SiteReport;
 import io.tumorboard.federation.run.Task;
@@ -54,7 +55,7 @@ public final class CoordinatorClient implements CoordinatorLink {
     private final LongConsumer uploadProgress;
 
     public CoordinatorClient(Channel channel) {
-        this(channel, 1 << 20, bytes -> { });
+        this(channel, CoordinatorServer.CHUNK_BYTES, bytes -> { });
     }
 
     /** @param uploadProgress told the bytes sent so far after each update chunk (progress bars, drills) */
@@ -93,9 +94,9 @@ public final class CoordinatorClient implements CoordinatorLink {
     @Override
     public Task pullTask(String runId) throws LinkFailure {
         try {
-            Iterator<TaskPart> parts = FederationCoordinatorGrpc.newBlockingStub(channel)
-                    .withDeadlineAfter(TRANSFER_BASE_MS * 4, TimeUnit.MILLISECONDS)
-                    .pullTask(PullTaskRequest.newBuilder().setRunId(runId).build());
+            Iterator<TaskPart> parts = ClientCalls.blockingServerStreamingCall(channel, ChunkMarshalling.PULL_TASK,
+                    CallOptions.DEFAULT.withDeadlineAfter(TRANSFER_BASE_MS * 4, TimeUnit.MILLISECONDS),
+                    PullTaskRequest.newBuilder().setRunId(runId).build());
             if (!parts.hasNext()) {
                 throw new LinkFailure(LinkFailure.Action.RECONNECT, "empty task stream", null);
             }
@@ -121,7 +122,7 @@ public final class CoordinatorClient implements CoordinatorLink {
         ByteBuffer carry = ByteBuffer.allocate(8).limit(0);
         long received = 0;
         while (parts.hasNext()) {
-            ByteBuffer chunk = parts.next().getChunk().getData().asReadOnlyByteBuffer();
+            ByteBuffer chunk = ChunkMarshalling.view(parts.next().getChunk().getData());
             received += chunk.remaining();
             if (received > header.totalBytes()) {
                 throw new IllegalArgumentException("model stream longer than its header says");
@@ -182,7 +183,7 @@ public final class CoordinatorClient implements CoordinatorLink {
                                         ByteBuffer c = source.next();
                                         sent += c.remaining();
                                         requests.onNext(ResultPart.newBuilder()
-                                                .setChunk(WeightChunk.newBuilder().setData(ByteString.copyFrom(c))).build());
+                                                .setChunk(WeightChunk.newBuilder().setData(ChunkMarshalling.wrap(c))).build());
                                         uploadProgress.accept(sent);
                                     } else {
                                         finished = true;

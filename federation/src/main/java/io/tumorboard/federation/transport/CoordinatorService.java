@@ -1,6 +1,5 @@
 package io.tumorboard.federation.transport;
 
-import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -40,7 +39,6 @@ import org.slf4j.LoggerFactory;
 final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoordinatorImplBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoordinatorService.class);
-    static final int CHUNK_BYTES = 1 << 20;
 
     private final TrainingRun run;
     private final long heartbeatMs;
@@ -119,7 +117,7 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
         }
         h.setModel(ProtoMapper.toProto(headerOf(weights)));
         PayloadEncoder enc = new PayloadEncoder(weights.layout(), UpdateEncoding.FP32, new float[0]);
-        Iterator<java.nio.ByteBuffer> chunks = enc.chunks(weights.values(), CHUNK_BYTES);
+        Iterator<java.nio.ByteBuffer> chunks = enc.chunks(weights.values(), CoordinatorServer.CHUNK_BYTES);
         sendUnderFlowControl((ServerCallStreamObserver<TaskPart>) out,
                 TaskPart.newBuilder().setHeader(h).build(), chunks);
     }
@@ -146,7 +144,7 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
                         state[0] = true;
                     } else if (chunks.hasNext()) {
                         call.onNext(TaskPart.newBuilder().setChunk(
-                                WeightChunk.newBuilder().setData(ByteString.copyFrom(chunks.next()))).build());
+                                WeightChunk.newBuilder().setData(ChunkMarshalling.wrap(chunks.next()))).build());
                     } else {
                         state[1] = true;
                         call.onCompleted();
@@ -183,7 +181,7 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
                         throw new IllegalArgumentException("a result starts with its header");
                     } else {
                         try {
-                            intake.append(part.getChunk().getData().asReadOnlyByteBuffer());
+                            intake.append(ChunkMarshalling.view(part.getChunk().getData()));
                         } catch (RefusedResult r) {
                             throw run.audited(r, site, round);
                         }

@@ -115,9 +115,12 @@ public final class PayloadEncoder {
     /** SHA-256 of the whole payload, computed chunk by chunk. */
     public byte[] sha256(float[] values) {
         MessageDigest md = sha256();
-        Iterator<ByteBuffer> it = chunks(values, 1 << 20);
-        while (it.hasNext()) {
-            md.update(it.next());
+        int perBlock = (1 << 20) / encoding.bytesPerValue();
+        ByteBuffer block = ByteBuffer.allocate(perBlock * encoding.bytesPerValue());
+        for (int from = 0; from < values.length; from += perBlock) {
+            block.clear();
+            encode(values, from, Math.min(perBlock, values.length - from), block);
+            md.update(block.flip());
         }
         return md.digest();
     }
