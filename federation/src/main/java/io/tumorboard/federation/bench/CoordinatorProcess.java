@@ -1,9 +1,12 @@
 package io.tumorboard.federation.bench;
 
 import io.tumorboard.federation.audit.AuditLog;
+import io.tumorboard.federation.coordinator.ClosedRound;
 import io.tumorboard.federation.coordinator.RoundListener;
 import io.tumorboard.federation.coordinator.TrainingRun;
 import io.tumorboard.federation.run.RunConfiguration;
+import io.tumorboard.federation.run.SiteReport;
+import io.tumorboard.federation.run.TaskKind;
 import io.tumorboard.federation.security.CertificateFolder;
 import io.tumorboard.federation.transport.CoordinatorServer;
 import io.tumorboard.federation.weights.ModelLayout;
@@ -17,9 +20,14 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * A coordinator alone in its own JVM, so the benchmark can read the coordinator's peak heap without the
- * site's buffers mixed in. Arguments: certificate folder, work folder, model size in values. Prints
- * {@code PORT p}, then after its one-round run {@code MEMORY base peak} (bytes).
+ * A coordinator alone in its own JVM, so the benchmark can read the coordinator's heap without the site's
+ * buffers mixed in. Arguments: certificate folder, work folder, model size in values. Its run has two rounds:
+ * the first is the timed one; in the second, from the moment the site's update is accepted until the round
+ * has closed (spool, validation, aggregation, checkpoint), a probe collects garbage and samples the heap in
+ * use every few milliseconds: the largest sample is what the coordinator retains at its peak. Prints
+ * {@code PORT p}, then at the end {@code MEMORY base retained poolPeaks} (bytes): the heap in use after a
+ * collection at start, the probe's largest sample, and the sum of the heap pools' peaks since start (garbage
+ * included, an upper bound).
  */
 public final class CoordinatorProcess {
 
@@ -30,26 +38,38 @@ public final class CoordinatorProcess {
         Path certs = Path.of(args[0]);
         Path work = Path.of(args[1]);
         int values = Integer.parseInt(args[2]);
-        System.gc();
-        long base = heapUsed();
+        long base = RetainedHeapProbe.collectAndSample();
         resetPeaks();
-        ModelWeights initial = new ModelWeights(ModelLayout.flat("bench", values), new float[values]);
-        RunConfiguration cfg = RunConfiguration.of("bench", 1, 1, 1).withTraining(1, 0.1, Duration.ofMinutes(5), 1L)
+        RunConfiguration cfg = RunConfiguration.of("bench", 2, 1, 1).withTraining(1, 0.1, Duration.ofMinutes(5), 1L)
                 .withEncoding(io.tumorboard.federation.weights.UpdateEncoding.FP32, 1e9);
-        TrainingRun run = new TrainingRun(cfg, initial, Set.of("bench-site"), work,
-                new AuditLog(work.resolve("audit.jsonl"), Clock.systemUTC()), new RoundListener() { }, Clock.systemUTC());
+        RetainedHeapProbe probe = new RetainedHeapProbe();
+        RoundListener probeSecondRound = new RoundListener() {
+            @Override
+            public void siteReported(String runId, int round, String site, SiteReport report) {
+                if (round == 2 && report.kind() == TaskKind.TRAIN) {
+                    probe.start();
+                }
+            }
+
+            @Override
+            public void roundClosed(ClosedRound closed) {
+                if (closed.round() == 2) {
+                    probe.stop();
+                }
+            }
+        };
+        // The initial model is handed over, not kept: the run owns its copy, as a real coordinator's would.
+        TrainingRun run = new TrainingRun(cfg, new ModelWeights(ModelLayout.flat("bench", values), new float[values]),
+                Set.of("bench-site"), work, new AuditLog(work.resolve("audit.jsonl"), Clock.systemUTC()),
+                probeSecondRound, Clock.systemUTC());
         try (CoordinatorServer server = CoordinatorServer.mutualTls("127.0.0.1", 0, new CertificateFolder(certs),
                 new AuditLog(work.resolve("audit.jsonl"), Clock.systemUTC()), run).start()) {
             System.out.println("PORT " + server.port());
             System.out.flush();
             server.awaitFinished(600_000);
         }
-        System.out.println("MEMORY " + base + " " + peakHeap());
+        System.out.println("MEMORY " + base + " " + probe.largest() + " " + peakHeap());
         System.out.flush();
-    }
-
-    private static long heapUsed() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static void resetPeaks() {

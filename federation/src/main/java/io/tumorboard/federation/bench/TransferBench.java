@@ -30,16 +30,21 @@ import java.util.Map;
  * One model size through the real protocol, against a raw loopback socket copy of the same bytes: the
  * coordinator runs in a child JVM (so its peak heap is its own), a site pulls the global model over
  * mutual TLS (timed: transfer, digest check, decode; median of {@value #REPEATS} after a warm-up, as is the raw copy) and pushes an update of the same size (timed up to
- * the receipt: transfer, spooling, validation, aggregation, checkpoint).
+ * the receipt: transfer, spooling, validation, aggregation, checkpoint); a second, untimed round gives the
+ * coordinator's retained heap.
  */
 public final class TransferBench {
 
     /** Timed repetitions of the raw copy and of the pull; the median of each is reported. */
     static final int REPEATS = 3;
 
-    /** Figures for one model size; times in seconds, memory in bytes. */
+    /**
+     * Figures for one model size; times in seconds, memory in bytes: the coordinator's heap in use after a
+     * collection at start, the most it retained while aggregating (see {@link CoordinatorProcess}), and the
+     * sum of its heap pools' peaks (garbage included).
+     */
     public record Figures(long modelBytes, double rawSeconds, double pullSeconds, double pushSeconds,
-                          long coordinatorBaseHeap, long coordinatorPeakHeap) {
+                          long coordinatorBaseHeap, long coordinatorRetainedHeap, long coordinatorPoolPeaks) {
     }
 
     public Figures measure(Path dir, int values) throws Exception {
@@ -86,6 +91,15 @@ public final class TransferBench {
                 client.pushResult("bench", new SiteReport(train.round(), train.taskId(), TaskKind.TRAIN, 1, Map.of(), 0),
                         train.global().layout(), update, UpdateEncoding.FP32);
                 double push = (System.nanoTime() - t1) / 1e9;
+                // Round 2, untimed: the coordinator probes its retained heap while it takes this update in.
+                Task second = client.pullTask("bench");
+                while (!(second instanceof Task.Train)) {
+                    Thread.sleep(20);
+                    second = client.pullTask("bench");
+                }
+                Task.Train train2 = (Task.Train) second;
+                client.pushResult("bench", new SiteReport(train2.round(), train2.taskId(), TaskKind.TRAIN, 1, Map.of(),
+                        0), train2.global().layout(), update, UpdateEncoding.FP32);
                 // Answer the final evaluation so the coordinator's run ends without waiting for its timeout.
                 Task next = client.pullTask("bench");
                 while (!(next instanceof Task.Evaluate)) {
@@ -96,7 +110,8 @@ public final class TransferBench {
                 client.pushResult("bench", new SiteReport(eval.round(), eval.taskId(), TaskKind.EVALUATE, 1, Map.of(), 0),
                         null, null, UpdateEncoding.FP32);
                 String[] mem = awaitLine(out, "MEMORY ").split(" ");
-                return new Figures(modelBytes, raw, pull, push, Long.parseLong(mem[1]), Long.parseLong(mem[2]));
+                return new Figures(modelBytes, raw, pull, push, Long.parseLong(mem[1]), Long.parseLong(mem[2]),
+                        Long.parseLong(mem[3]));
             } finally {
                 ch.shutdownNow();
             }

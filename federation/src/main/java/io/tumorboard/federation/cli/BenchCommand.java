@@ -53,14 +53,15 @@ final class BenchCommand implements Callable<Integer> {
         BenchFigures figures = new BenchFigures("federation", String.format(Locale.ROOT, "model sizes %s MB (fp32), "
                 + "aggregation 3 x %d MB, loopback, coordinator in a child JVM", sizes, aggregationMb));
         System.out.println("model MB | raw socket s | mTLS pull s (x raw) | push+validate+aggregate+checkpoint s"
-                + " | coordinator peak heap / model");
+                + " | coordinator retained heap growth / model | heap pools' peaks growth / model");
         try (ProgressBar bar = new ProgressBar("transfer", sizes.size())) {
             for (int mb : sizes) {
                 var f = new TransferBench().measure(dir.resolve("transfer-" + mb), mb * 1_000_000 / 4);
                 bar.step();
-                System.out.printf("%8d | %12.3f | %10.3f (%.2fx) | %10.3f | %.2f%n", mb, f.rawSeconds(), f.pullSeconds(),
-                        f.pullSeconds() / f.rawSeconds(), f.pushSeconds(),
-                        (f.coordinatorPeakHeap() - f.coordinatorBaseHeap()) / (double) f.modelBytes());
+                System.out.printf("%8d | %12.3f | %10.3f (%.2fx) | %10.3f | %.2f | %.2f%n", mb, f.rawSeconds(),
+                        f.pullSeconds(), f.pullSeconds() / f.rawSeconds(), f.pushSeconds(),
+                        (f.coordinatorRetainedHeap() - f.coordinatorBaseHeap()) / (double) f.modelBytes(),
+                        (f.coordinatorPoolPeaks() - f.coordinatorBaseHeap()) / (double) f.modelBytes());
                 transfer(figures, mb, f);
             }
         }
@@ -106,10 +107,13 @@ final class BenchCommand implements Callable<Integer> {
                 pullRatio <= GOAL_PULL_X_RAW);
         figures.plain("push of a " + mb + " MB update to its receipt (spool, validate, aggregate, checkpoint)",
                 f.pushSeconds(), "s");
-        double heapMb = (f.coordinatorPeakHeap() - f.coordinatorBaseHeap()) / 1e6;
+        double retainedMb = (f.coordinatorRetainedHeap() - f.coordinatorBaseHeap()) / 1e6;
         double modelMb = f.modelBytes() / 1e6;
-        figures.againstGoal("coordinator peak heap growth, " + mb + " MB model (sum of heap pools' peaks)", heapMb,
-                "MB", "model size (fp32)", modelMb, "<= 2 x model size", heapMb / modelMb <= GOAL_HEAP_X_MODEL);
+        figures.againstGoal("coordinator retained heap growth while aggregating, " + mb
+                        + " MB model (heap in use after full collections, largest sample)", retainedMb, "MB",
+                "model size (fp32)", modelMb, "<= 2 x model size", retainedMb / modelMb <= GOAL_HEAP_X_MODEL);
+        figures.against("coordinator heap pools' peaks growth, " + mb + " MB model (garbage included)",
+                (f.coordinatorPoolPeaks() - f.coordinatorBaseHeap()) / 1e6, "MB", "model size (fp32)", modelMb);
     }
 
     /** Aggregation of 3 updates read back from spool, against a plain in-memory copy of the same bytes. */

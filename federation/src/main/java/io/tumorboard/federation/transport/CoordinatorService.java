@@ -25,6 +25,7 @@ import io.tumorboard.federation.weights.PayloadEncoder;
 import io.tumorboard.federation.weights.PayloadHeader;
 import io.tumorboard.federation.weights.UpdateEncoding;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Set;
@@ -42,7 +43,8 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
 
     private final TrainingRun run;
     private final long heartbeatMs;
-    private ModelWeights headerFor;
+    // Weak: once a round closes, the old global model must not outlive it here (it is a whole model's memory).
+    private WeakReference<ModelWeights> headerFor = new WeakReference<>(null);
     private PayloadHeader globalHeader;
 
     CoordinatorService(TrainingRun run, long heartbeatMs) {
@@ -124,10 +126,10 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
 
     private synchronized PayloadHeader headerOf(ModelWeights w) {
         // The global model changes once per round; its digest is computed once per model, not per pull.
-        if (headerFor != w) {
+        if (headerFor.get() != w) {
             PayloadEncoder enc = new PayloadEncoder(w.layout(), UpdateEncoding.FP32, new float[0]);
             globalHeader = PayloadHeader.of(enc, w.layout(), w.values());
-            headerFor = w;
+            headerFor = new WeakReference<>(w);
         }
         return globalHeader;
     }

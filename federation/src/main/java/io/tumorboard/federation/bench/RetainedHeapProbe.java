@@ -1,0 +1,57 @@
+package io.tumorboard.federation.bench;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * What a process retains, as opposed to what it has allocated: while running, a daemon thread repeatedly
+ * asks for a full collection and samples the heap in use right after it, keeping the largest sample. The
+ * collections slow the process down, so the probe runs only where no time is measured.
+ */
+final class RetainedHeapProbe {
+
+    private static final long PAUSE_MS = 5;
+
+    private volatile boolean running;
+    private volatile long largest;
+    private Thread sampler;
+
+    /** A full collection, then the heap in use (bytes). */
+    static long collectAndSample() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    synchronized void start() {
+        if (sampler != null) {
+            return;
+        }
+        running = true;
+        sampler = new Thread(() -> {
+            while (running) {
+                largest = Math.max(largest, collectAndSample());
+                try {
+                    Thread.sleep(PAUSE_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "retained-heap-probe");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    /** Stops sampling after one last sample (the state at the moment of stopping counts too). */
+    synchronized void stop() {
+        if (sampler == null) {
+            return;
+        }
+        largest = Math.max(largest, collectAndSample());
+        running = false;
+        sampler.interrupt();
+    }
+
+    /** The largest sample (bytes); 0 if the probe never ran. */
+    long largest() {
+        return largest;
+    }
+}
