@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class TrainingRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
-    // How long an idle site waits before asking again: the floor of a round's turnaround, against polling load.
+    // How long an idle site waits before asking again when its transport does not hold the question open
+    // (the gRPC service long-polls: it holds a waiting site's PullTask until this run has news for it).
     private static final Duration WAIT = Duration.ofMillis(25);
 
     private final RunConfiguration cfg;
@@ -56,6 +57,7 @@ public final class TrainingRun {
     private final Set<String> answered = new HashSet<>();
     private final Set<String> told = new HashSet<>();
     private final Map<String, Long> lastSeenMs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Runnable> taskWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ModelWeights global;
     private int completed;
     private OpenRound round;
@@ -104,6 +106,18 @@ public final class TrainingRun {
         return cfg;
     }
 
+    /**
+     * Calls {@code watcher} whenever a waiting site may have a new task: a site registered, a round opened or
+     * closed, the run finished. It is called with this run's lock held, so it must only hand the news on.
+     */
+    public void watchTasks(Runnable watcher) {
+        taskWatchers.add(watcher);
+    }
+
+    private void tasksMayHaveChanged() {
+        taskWatchers.forEach(Runnable::run);
+    }
+
     /** Admits a site into the run; returns the update encoding negotiated for it. */
     public synchronized UpdateEncoding register(String site, Set<UpdateEncoding> supported) throws RefusedResult {
         if (!admitted.contains(site)) {
@@ -113,6 +127,7 @@ public final class TrainingRun {
         UpdateEncoding chosen = supported.contains(cfg.updateEncoding()) ? cfg.updateEncoding() : UpdateEncoding.FP32;
         if (registered.put(site, chosen) == null) {
             LOG.info("site {} registered for run {} ({} of {})", site, cfg.runId(), registered.size(), admitted.size());
+            tasksMayHaveChanged();
         }
         return chosen;
     }
@@ -296,6 +311,7 @@ public final class TrainingRun {
                 : SiteSelection.select(List.copyOf(registered.keySet()), cfg.sitesPerRound(), cfg.seed(), number, attempt);
         round = new OpenRound(number, attempt, selected, clock.millis(), number > cfg.rounds());
         LOG.info("round {} (attempt {}) opened; training sites {}", number, attempt, selected);
+        tasksMayHaveChanged();
     }
 
     private void maybeClose() {
@@ -324,6 +340,7 @@ public final class TrainingRun {
         deleteQuietly(spoolDir.resolve("round-" + r.number()));
         round = null;
         waitingSinceMs = clock.millis();
+        tasksMayHaveChanged();
     }
 
     private void finish() {
@@ -331,6 +348,7 @@ public final class TrainingRun {
         round = null;
         LOG.info("run {} finished after {} rounds", cfg.runId(), completed);
         listener.runFinished(cfg.runId(), completed);
+        tasksMayHaveChanged();
     }
 
     private void requireRegistered(String site) throws RefusedResult {

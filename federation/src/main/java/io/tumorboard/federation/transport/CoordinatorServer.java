@@ -13,6 +13,7 @@ import io.tumorboard.federation.security.TlsCredentials;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -36,20 +37,29 @@ public final class CoordinatorServer implements AutoCloseable {
 
     private final Server server;
     private final TrainingRun run;
+    private final CoordinatorService service;
     private final ScheduledExecutorService ticker;
 
     public CoordinatorServer(ServerBuilder<?> builder, TrainingRun run, ServerInterceptor identity, long heartbeatMs) {
         this.run = run;
+        this.service = new CoordinatorService(run, heartbeatMs);
         this.server = builder
                 .addService(ServerInterceptors.intercept(
-                        ChunkMarshalling.sharingPushedChunks(new CoordinatorService(run, heartbeatMs).bindService()),
-                        identity))
+                        ChunkMarshalling.sharingPushedChunks(service.bindService()), identity))
                 .maxInboundMessageSize(MAX_INBOUND_BYTES)
                 .build();
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "round-ticker-" + run.config().runId());
             t.setDaemon(true);
             return t;
+        });
+        // Waiting sites are served from the ticker's thread as soon as the run has news for them.
+        run.watchTasks(() -> {
+            try {
+                ticker.execute(() -> service.serveParked(false));
+            } catch (RejectedExecutionException stopped) {
+                // The server is stopping: its parked calls are released or cut there.
+            }
         });
     }
 
@@ -70,6 +80,7 @@ public final class CoordinatorServer implements AutoCloseable {
     public CoordinatorServer start() throws IOException {
         server.start();
         ticker.scheduleWithFixedDelay(run::tick, 20, 20, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(() -> service.serveParked(true), 1, 1, TimeUnit.SECONDS);
         return this;
     }
 
@@ -98,6 +109,7 @@ public final class CoordinatorServer implements AutoCloseable {
     public void close() throws InterruptedException {
         ticker.shutdownNow();
         server.shutdown();
+        service.releaseParked();
         if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
             server.shutdownNow();
         }

@@ -26,23 +26,30 @@ import io.tumorboard.federation.weights.PayloadHeader;
 import io.tumorboard.federation.weights.UpdateEncoding;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gRPC face of a {@link TrainingRun}: maps each call to the run, streams the global model out in
- * chunks under flow control (a slow site never makes the coordinator buffer a whole model), spools
- * incoming update chunks, and answers every refusal with a deliberate status.
+ * The gRPC face of a {@link TrainingRun}: maps each call to the run, long-polls PullTask (a site with
+ * nothing to do is answered when the run has news for it, or WAIT after {@link #LONG_POLL}), streams the
+ * global model out in chunks under flow control, spools incoming update chunks, and answers every refusal
+ * with a deliberate status.
  */
 final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoordinatorImplBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(CoordinatorService.class);
 
+    /** The longest a waiting site's PullTask is held before it is answered WAIT (it then asks again at once). */
+    static final Duration LONG_POLL = Duration.ofSeconds(20);
+
     private final TrainingRun run;
     private final long heartbeatMs;
+    private final Set<Pull> parked = ConcurrentHashMap.newKeySet();
     // Weak: once a round closes, the old global model must not outlive it here (it is a whole model's memory).
     private WeakReference<ModelWeights> headerFor = new WeakReference<>(null);
     private PayloadHeader globalHeader;
@@ -88,40 +95,75 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
     @Override
     public void pullTask(PullTaskRequest req, StreamObserver<TaskPart> out) {
         String site = SiteIdentity.SITE.get();
-        Task task;
-        try {
-            if (!run.config().runId().equals(req.getRunId())) {
-                throw new IllegalArgumentException("no run " + req.getRunId() + " on this coordinator");
+        if (!run.config().runId().equals(req.getRunId())) {
+            out.onError(Status.NOT_FOUND.withDescription("no run " + req.getRunId() + " on this coordinator")
+                    .asRuntimeException());
+            return;
+        }
+        // Parked first, then served: news that arrives in between finds the pull already waiting for it.
+        Pull pull = new Pull(site, (ServerCallStreamObserver<TaskPart>) out, System.nanoTime());
+        parked.add(pull);
+        serve(pull, false);
+    }
+
+    /** Serves every parked pull whose site now has a task; with {@code expire}, also answers those held too long. */
+    void serveParked(boolean expire) {
+        long now = System.nanoTime();
+        for (Pull p : parked) {
+            serve(p, expire && now - p.parkedAtNanos >= LONG_POLL.toNanos());
+        }
+    }
+
+    /** Answers every parked pull with UNAVAILABLE, so a graceful shutdown does not wait for them. */
+    void releaseParked() {
+        for (Pull p : parked) {
+            synchronized (p) {
+                if (parked.remove(p)) {
+                    p.fail(Status.UNAVAILABLE.withDescription("the coordinator is shutting down"));
+                }
             }
-            task = run.nextTask(site);
-        } catch (RefusedResult r) {
-            out.onError(ProtoMapper.toStatus(r).asRuntimeException());
-            return;
-        } catch (IllegalArgumentException e) {
-            out.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
-            return;
         }
-        TaskHeader.Builder h = TaskHeader.newBuilder().setKind(ProtoMapper.toProto(task.kind()));
-        ModelWeights weights = null;
-        if (task instanceof Task.Train t) {
-            h.setRound(t.round()).setTaskId(t.taskId());
-            weights = t.global();
-        } else if (task instanceof Task.Evaluate e) {
-            h.setRound(e.round()).setTaskId(e.taskId());
-            weights = e.global();
-        } else if (task instanceof Task.Wait w) {
-            h.setRetryAfterMs(w.retryAfter().toMillis());
+    }
+
+    private void serve(Pull pull, boolean expired) {
+        // One pull is served by one thread at a time: asking the run twice would issue two task ids.
+        synchronized (pull) {
+            if (!parked.contains(pull)) {
+                return;
+            }
+            Task task;
+            try {
+                task = run.nextTask(pull.site);
+            } catch (RefusedResult r) {
+                parked.remove(pull);
+                pull.fail(ProtoMapper.toStatus(r));
+                return;
+            }
+            if (task instanceof Task.Wait && !expired) {
+                return;
+            }
+            parked.remove(pull);
+            TaskHeader.Builder h = TaskHeader.newBuilder().setKind(ProtoMapper.toProto(task.kind()));
+            ModelWeights weights = null;
+            if (task instanceof Task.Train t) {
+                h.setRound(t.round()).setTaskId(t.taskId());
+                weights = t.global();
+            } else if (task instanceof Task.Evaluate e) {
+                h.setRound(e.round()).setTaskId(e.taskId());
+                weights = e.global();
+            } else if (task instanceof Task.Wait) {
+                // Held for the whole long poll already: the site may ask again at once.
+                h.setRetryAfterMs(0);
+            }
+            if (weights == null) {
+                pull.answer(TaskPart.newBuilder().setHeader(h).build(), java.util.Collections.emptyIterator());
+                return;
+            }
+            h.setModel(ProtoMapper.toProto(headerOf(weights)));
+            PayloadEncoder enc = new PayloadEncoder(weights.layout(), UpdateEncoding.FP32, new float[0]);
+            pull.answer(TaskPart.newBuilder().setHeader(h).build(),
+                    enc.chunks(weights.values(), CoordinatorServer.CHUNK_BYTES));
         }
-        if (weights == null) {
-            out.onNext(TaskPart.newBuilder().setHeader(h).build());
-            out.onCompleted();
-            return;
-        }
-        h.setModel(ProtoMapper.toProto(headerOf(weights)));
-        PayloadEncoder enc = new PayloadEncoder(weights.layout(), UpdateEncoding.FP32, new float[0]);
-        Iterator<java.nio.ByteBuffer> chunks = enc.chunks(weights.values(), CoordinatorServer.CHUNK_BYTES);
-        sendUnderFlowControl((ServerCallStreamObserver<TaskPart>) out,
-                TaskPart.newBuilder().setHeader(h).build(), chunks);
     }
 
     private synchronized PayloadHeader headerOf(ModelWeights w) {
@@ -134,26 +176,62 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
         return globalHeader;
     }
 
-    private static void sendUnderFlowControl(ServerCallStreamObserver<TaskPart> call, TaskPart header,
-                                             Iterator<java.nio.ByteBuffer> chunks) {
-        boolean[] state = new boolean[2]; // [0] header sent, [1] finished
-        call.setOnCancelHandler(() -> state[1] = true);
-        call.setOnReadyHandler(() -> {
-            synchronized (state) {
-                while (!state[1] && call.isReady()) {
-                    if (!state[0]) {
-                        call.onNext(header);
-                        state[0] = true;
-                    } else if (chunks.hasNext()) {
-                        call.onNext(TaskPart.newBuilder().setChunk(
-                                WeightChunk.newBuilder().setData(ChunkMarshalling.wrap(chunks.next()))).build());
-                    } else {
-                        state[1] = true;
-                        call.onCompleted();
-                    }
+    /**
+     * One PullTask call: parked while its site has nothing to do, then answered with a task header and the
+     * global model's chunks, sent under flow control (a slow site never makes the coordinator buffer a
+     * whole model). Its handlers are installed while gRPC still allows it, before the call is parked.
+     */
+    private final class Pull implements Runnable {
+        private final String site;
+        private final ServerCallStreamObserver<TaskPart> call;
+        private final long parkedAtNanos;
+        private TaskPart header;
+        private Iterator<java.nio.ByteBuffer> chunks;
+        private boolean headerSent;
+        private boolean finished;
+
+        Pull(String site, ServerCallStreamObserver<TaskPart> call, long parkedAtNanos) {
+            this.site = site;
+            this.call = call;
+            this.parkedAtNanos = parkedAtNanos;
+            call.setOnCancelHandler(() -> {
+                parked.remove(this);
+                synchronized (this) {
+                    finished = true;
+                }
+            });
+            call.setOnReadyHandler(this);
+        }
+
+        synchronized void answer(TaskPart header, Iterator<java.nio.ByteBuffer> chunks) {
+            this.header = header;
+            this.chunks = chunks;
+            run();
+        }
+
+        synchronized void fail(Status status) {
+            if (!finished) {
+                finished = true;
+                call.onError(status.asRuntimeException());
+            }
+        }
+
+        /** Sends what it can while the call is ready; gRPC calls it again when the call becomes ready. */
+        @Override
+        public synchronized void run() {
+            while (header != null && !finished && call.isReady()) {
+                if (!headerSent) {
+                    call.onNext(header);
+                    headerSent = true;
+                } else if (chunks.hasNext()) {
+                    call.onNext(TaskPart.newBuilder().setChunk(
+                            WeightChunk.newBuilder().setData(ChunkMarshalling.wrap(chunks.next()))).build());
+                } else {
+                    finished = true;
+                    call.onCompleted();
                 }
             }
-        });
+        }
     }
 
     @Override
