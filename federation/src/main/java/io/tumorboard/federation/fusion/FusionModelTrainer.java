@@ -14,6 +14,7 @@ import io.tumorboard.model.learning.TrainingConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The multimodal fusion network as a federated learner: a site's cases stay here, the network's flat
@@ -26,7 +27,8 @@ public final class FusionModelTrainer implements LocalTrainer {
     private static final int BATCH = 32;
     private static final int PATIENCE = 5;
 
-    private final FusionModel model;
+    private final FusionSetup setup;
+    private FusionModel model;
     private final List<PatientCase> training;
     private final List<PatientCase> heldOut;
     private final ModelLayout layout;
@@ -35,6 +37,7 @@ public final class FusionModelTrainer implements LocalTrainer {
         if (training.isEmpty()) {
             throw new IllegalArgumentException("a site needs at least one training case");
         }
+        this.setup = setup;
         this.model = setup.newModel();
         this.training = List.copyOf(training);
         this.heldOut = List.copyOf(heldOut);
@@ -48,11 +51,20 @@ public final class FusionModelTrainer implements LocalTrainer {
 
     @Override
     public synchronized TrainingResult train(ModelWeights global, RoundConfig cfg) {
-        model.setParameters(global.values());
+        // A round's training is a function of (global weights, round seed, this site's cases) alone, which is
+        // what lets a coordinator restarted mid-run end bit-identical to an uninterrupted run. So: a fresh
+        // network every round (Adam's moments and step count would otherwise carry over from whichever rounds
+        // this site happened to train before), and ND4J's random stream, which draws the dropout masks, seeded
+        // from the round's seed on this thread (it is per thread, and DL4J seeds it only on the thread that
+        // builds a network).
+        FusionModel fresh = setup.newModel();
+        fresh.setParameters(global.values());
+        Nd4j.getRandom().setSeed(cfg.seed());
         double[] globalParams = cfg.proximalMu() > 0 ? toDoubles(global.values()) : null;
         // No validation split here: the federation's evaluation is on the site's held-out cases each round.
-        FusionModel.TrainingSummary s = model.train(training, new TrainingConfig(cfg.localEpochs(), BATCH,
+        FusionModel.TrainingSummary s = fresh.train(training, new TrainingConfig(cfg.localEpochs(), BATCH,
                 cfg.learningRate(), cfg.proximalMu(), globalParams, List.of(), PATIENCE, cfg.seed()));
+        model = fresh;
         return new TrainingResult(new ModelWeights(layout, toFloats(model.parameters())), s.examples(),
                 Map.of("examples_per_second", s.examplesPerSecond()));
     }
