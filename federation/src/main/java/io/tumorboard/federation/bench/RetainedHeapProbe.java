@@ -7,7 +7,7 @@ import java.lang.management.ManagementFactory;
  * asks for a full collection and samples the heap in use right after it, keeping the largest sample. The
  * collections slow the process down, so the probe runs only where no time is measured.
  */
-final class RetainedHeapProbe {
+public final class RetainedHeapProbe {
 
     private static final long PAUSE_MS = 5;
 
@@ -16,12 +16,12 @@ final class RetainedHeapProbe {
     private Thread sampler;
 
     /** A full collection, then the heap in use (bytes). */
-    static long collectAndSample() {
+    public static long collectAndSample() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         if (sampler != null) {
             return;
         }
@@ -41,7 +41,7 @@ final class RetainedHeapProbe {
     }
 
     /** Stops sampling after one last sample (the state at the moment of stopping counts too). */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (sampler == null) {
             return;
         }
@@ -51,7 +51,7 @@ final class RetainedHeapProbe {
     }
 
     /** The largest sample (bytes); 0 if the probe never ran. */
-    long largest() {
+    public long largest() {
         return largest;
     }
 }

@@ -1,5 +1,6 @@
 package io.tumorboard.federation.cli;
 
+import io.tumorboard.federation.bench.RetainedHeapProbe;
 import io.tumorboard.federation.bench.TransferBench;
 import io.tumorboard.model.bench.BenchFigures;
 import io.tumorboard.federation.coordinator.AggregationThroughput;
@@ -78,6 +79,12 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf("aggregation of 3 x %d MB updates from spool: FedAvg %.0f MB/s, median %.0f MB/s; "
                 + "plain memory copy %.0f MB/s%n", aggregationMb, mb / avg, mb / median, mb / copy);
         aggregation(figures, aggregationMb, mb / avg, mb / median, mb / copy);
+        // Untimed passes: what each rule retains while it aggregates (full collections sampled meanwhile).
+        long avgRetained = retainedWhileAggregating(dir.resolve("aggregation"), values, false);
+        long medianRetained = retainedWhileAggregating(dir.resolve("aggregation"), values, true);
+        System.out.printf("retained heap growth while aggregating 3 x %d MB: FedAvg %.2f x model, median %.2f x model%n",
+                aggregationMb, avgRetained / (aggregationMb * 1e6), medianRetained / (aggregationMb * 1e6));
+        aggregationMemory(figures, aggregationMb, avgRetained, medianRetained);
         double threeSitesMeanMs = Double.NaN;
         for (int sites : new int[] {3, 100}) {
             RunConfiguration cfg = RunConfiguration.of("overhead-" + sites, 5, sites, sites)
@@ -123,6 +130,25 @@ final class BenchCommand implements Callable<Integer> {
                 copyMbs);
         figures.against("coordinate-median aggregation of 3 x " + mb + " MB updates from spool", medianMbs, "MB/s",
                 reference, copyMbs);
+    }
+
+    private static long retainedWhileAggregating(Path dir, int values, boolean median) throws Exception {
+        AggregationThroughput.Spooled spooled = AggregationThroughput.spooled(dir, values, 3, median);
+        long base = RetainedHeapProbe.collectAndSample();
+        RetainedHeapProbe probe = new RetainedHeapProbe();
+        probe.start();
+        spooled.aggregate();
+        probe.stop();
+        return probe.largest() - base;
+    }
+
+    /** Heap retained by each rule while aggregating 3 updates, against the model size. */
+    static void aggregationMemory(BenchFigures figures, int mb, long fedAvgBytes, long medianBytes) {
+        figures.againstGoal("retained heap growth, FedAvg of 3 x " + mb + " MB updates from spool", fedAvgBytes / 1e6,
+                "MB", "model size (fp32)", mb, "<= 2 x model size", fedAvgBytes / 1e6 / mb <= GOAL_HEAP_X_MODEL);
+        figures.againstGoal("retained heap growth, coordinate median of 3 x " + mb + " MB updates from spool",
+                medianBytes / 1e6, "MB", "model size (fp32)", mb, "<= 2 x model size",
+                medianBytes / 1e6 / mb <= GOAL_HEAP_X_MODEL);
     }
 
     /** Round overhead with in-process sites; 100 sites are measured against the 3-site mean. */

@@ -23,7 +23,14 @@ public final class AggregationThroughput {
 
     /** Seconds to aggregate {@code sites} fp32 updates of {@code values} values with FedAvg or the median. */
     public static double seconds(Path dir, int values, int sites, boolean median) throws IOException {
-        ModelLayout layout = ModelLayout.flat("bench", values);
+        return spooled(dir, values, sites, median).aggregate();
+    }
+
+    /**
+     * {@code sites} fp32 updates of {@code values} values written to spool files in {@code dir}, ready to be
+     * aggregated with FedAvg or the median: what a coordinator holds on disk when a round closes.
+     */
+    public static Spooled spooled(Path dir, int values, int sites, boolean median) throws IOException {
         Random r = new Random(1);
         List<SpooledUpdate> updates = new ArrayList<>();
         float[] u = new float[values];
@@ -36,10 +43,31 @@ public final class AggregationThroughput {
             updates.add(new SpooledUpdate("site-" + s, new SiteReport(1, "t" + s, TaskKind.TRAIN, 100 + s, Map.of(), 0),
                     f, UpdateEncoding.FP32, new float[1]));
         }
-        Aggregation a = new Aggregation(median ? CoordinateRule.median() : CoordinateRule.weightedMean(), ServerStep.plain());
-        ModelWeights global = new ModelWeights(layout, new float[values]);
-        long t0 = System.nanoTime();
-        a.apply(global, updates);
-        return (System.nanoTime() - t0) / 1e9;
+        return new Spooled(values, updates, new Aggregation(median ? CoordinateRule.median()
+                : CoordinateRule.weightedMean(), ServerStep.plain()));
+    }
+
+    /** Spooled updates and the rule that will combine them. */
+    public static final class Spooled {
+        private final int values;
+        private final List<SpooledUpdate> updates;
+        private final Aggregation aggregation;
+
+        private Spooled(int values, List<SpooledUpdate> updates, Aggregation aggregation) {
+            this.values = values;
+            this.updates = updates;
+            this.aggregation = aggregation;
+        }
+
+        /**
+         * Aggregates once into a new global model; returns the seconds it took. The old global model is made
+         * here too, so memory sampled around this call counts both models, as a coordinator holds them.
+         */
+        public double aggregate() throws IOException {
+            ModelWeights global = new ModelWeights(ModelLayout.flat("bench", values), new float[values]);
+            long t0 = System.nanoTime();
+            aggregation.apply(global, updates);
+            return (System.nanoTime() - t0) / 1e9;
+        }
     }
 }
