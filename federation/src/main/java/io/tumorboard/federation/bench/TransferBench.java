@@ -71,11 +71,7 @@ public final class TransferBench {
             try {
                 CoordinatorClient client = new CoordinatorClient(ch);
                 client.register("bench", EnumSet.of(UpdateEncoding.FP32));
-                Task t = client.pullTask("bench");
-                while (!(t instanceof Task.Train)) {
-                    Thread.sleep(20);
-                    t = client.pullTask("bench");
-                }
+                next(client, Task.Train.class);
                 // The first pull warmed up TLS and the JIT; each timed one is a fresh pull of the same task.
                 Task.Train train = null;
                 double[] pulls = new double[REPEATS];
@@ -92,21 +88,11 @@ public final class TransferBench {
                         train.global().layout(), update, UpdateEncoding.FP32);
                 double push = (System.nanoTime() - t1) / 1e9;
                 // Round 2, untimed: the coordinator probes its retained heap while it takes this update in.
-                Task second = client.pullTask("bench");
-                while (!(second instanceof Task.Train)) {
-                    Thread.sleep(20);
-                    second = client.pullTask("bench");
-                }
-                Task.Train train2 = (Task.Train) second;
+                Task.Train train2 = next(client, Task.Train.class);
                 client.pushResult("bench", new SiteReport(train2.round(), train2.taskId(), TaskKind.TRAIN, 1, Map.of(),
                         0), train2.global().layout(), update, UpdateEncoding.FP32);
                 // Answer the final evaluation so the coordinator's run ends without waiting for its timeout.
-                Task next = client.pullTask("bench");
-                while (!(next instanceof Task.Evaluate)) {
-                    Thread.sleep(20);
-                    next = client.pullTask("bench");
-                }
-                Task.Evaluate eval = (Task.Evaluate) next;
+                Task.Evaluate eval = next(client, Task.Evaluate.class);
                 client.pushResult("bench", new SiteReport(eval.round(), eval.taskId(), TaskKind.EVALUATE, 1, Map.of(), 0),
                         null, null, UpdateEncoding.FP32);
                 String[] mem = awaitLine(out, "MEMORY ").split(" ");
@@ -118,6 +104,16 @@ public final class TransferBench {
         } finally {
             p.destroy();
         }
+    }
+
+    /** Pulls until the coordinator hands out a task of {@code kind} (WAIT answers are asked again). */
+    private static <T extends Task> T next(CoordinatorClient client, Class<T> kind) throws Exception {
+        Task t = client.pullTask("bench");
+        while (!kind.isInstance(t)) {
+            Thread.sleep(20);
+            t = client.pullTask("bench");
+        }
+        return kind.cast(t);
     }
 
     private static double median(double[] seconds) {
