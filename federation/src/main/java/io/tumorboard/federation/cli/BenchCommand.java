@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * them as the product-wide bench report ({@link BenchFigures}), each beside what it is measured against.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Print transfer time over mTLS vs raw socket, coordinator peak heap / model size, "
+        description = "Print transfer time over mTLS vs raw socket, coordinator retained heap / model size, "
                 + "aggregation throughput vs memory copy, and round overhead for 3 and 100 sites.")
 final class BenchCommand implements Callable<Integer> {
 
