@@ -26,8 +26,8 @@ public final class CoordinatorServer implements AutoCloseable {
 
     /**
      * Bytes per outgoing chunk. A quarter MiB keeps every chunk's array below half of G1's smallest region
-     * (1 MiB), so chunks are ordinary young-generation objects: at 1 MiB each was a humongous allocation,
-     * and a 64 MB pull spent more time in young collections than in TLS.
+     * (1 MiB), so a chunk is an ordinary young-generation object whatever the heap: with 1 MiB regions (G1's
+     * choice for heaps up to about 2 GB, like the bench's coordinator) each 1 MiB chunk was a humongous allocation.
      */
     public static final int CHUNK_BYTES = 256 << 10;
     /** Largest inbound message: one 1 MiB chunk (the contract's ceiling) plus framing; gRPC refuses bigger. */
