@@ -65,7 +65,7 @@ public final class CaseAssembler extends KeyedProcessFunction<String, CaseFragme
         if (fragment.kind() == FragmentKind.PATIENT) {
             patientSeen.update(true);
             ctx.output(AssemblyOutputs.IDENTITIES, new DisplayIdentity(ctx.getCurrentKey(),
-                    Payloads.read(fragment.payloadJson(), PatientFacts.class).mrn()));
+                    Payloads.read(fragment.payload(), PatientFacts.class).mrn()));
         }
         ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         if (Boolean.TRUE.equals(patientSeen.value())) {

@@ -67,22 +67,22 @@ public final class CaseBuilder {
         for (CaseFragment f : sorted) {
             newest = Math.max(newest, f.eventTimeMillis());
             switch (f.kind()) {
-                case PATIENT -> patient = Payloads.read(f.payloadJson(), PatientFacts.class);
-                case CONDITION -> cancer = earliest(cancer, Payloads.read(f.payloadJson(), PrimaryCancer.class));
-                case STAGE -> staging.add(Payloads.read(f.payloadJson(), StageObservation.class));
-                case ECOG -> ecog = Integer.valueOf(Payloads.read(f.payloadJson(), CodedValue.class).value());
+                case PATIENT -> patient = Payloads.read(f.payload(), PatientFacts.class);
+                case CONDITION -> cancer = earliest(cancer, Payloads.read(f.payload(), PrimaryCancer.class));
+                case STAGE -> staging.add(Payloads.read(f.payload(), StageObservation.class));
+                case ECOG -> ecog = Integer.valueOf(Payloads.read(f.payload(), CodedValue.class).value());
                 case SMOKING -> {
-                    CodedValue status = Payloads.read(f.payloadJson(), CodedValue.class);
+                    CodedValue status = Payloads.read(f.payload(), CodedValue.class);
                     smoking = SmokingStatus.valueOf(status.value());
                     packYears = status.quantity() != null ? status.quantity() : packYears;
                 }
-                case LAB, TUMOR_SIZE -> labs.add(Payloads.read(f.payloadJson(), LabResult.class));
-                case ALLERGY -> allergies.add(Payloads.read(f.payloadJson(), Allergy.class));
-                case DEVICE -> devices.add(Payloads.read(f.payloadJson(), ImplantedDevice.class));
-                case PLANNED_IMAGING -> planned.add(Payloads.read(f.payloadJson(), PlannedImaging.class));
-                case PATHOLOGY_REPORT -> pathology.add(Payloads.read(f.payloadJson(), PathologyReport.class));
-                case TREATMENT -> treatments.add(Payloads.read(f.payloadJson(), Treatment.class));
-                case IMAGING_REPORT, RADIOMICS -> merge(imaging, Payloads.read(f.payloadJson(), ImagingStudy.class));
+                case LAB, TUMOR_SIZE -> labs.add(Payloads.read(f.payload(), LabResult.class));
+                case ALLERGY -> allergies.add(Payloads.read(f.payload(), Allergy.class));
+                case DEVICE -> devices.add(Payloads.read(f.payload(), ImplantedDevice.class));
+                case PLANNED_IMAGING -> planned.add(Payloads.read(f.payload(), PlannedImaging.class));
+                case PATHOLOGY_REPORT -> pathology.add(Payloads.read(f.payload(), PathologyReport.class));
+                case TREATMENT -> treatments.add(Payloads.read(f.payload(), Treatment.class));
+                case IMAGING_REPORT, RADIOMICS -> merge(imaging, Payloads.read(f.payload(), ImagingStudy.class));
                 default -> throw new IllegalStateException("no place in a case for a " + f.kind() + " fragment");
             }
         }
