@@ -63,6 +63,7 @@ public final class CaseBuilder {
         Integer ecog = null;
         Double packYears = null;
         SmokingStatus smoking = SmokingStatus.UNKNOWN;
+        Boolean pregnant = null;
         long newest = 0;
         for (CaseFragment f : sorted) {
             newest = Math.max(newest, f.eventTimeMillis());
@@ -76,6 +77,7 @@ public final class CaseBuilder {
                     smoking = SmokingStatus.valueOf(status.value());
                     packYears = status.quantity() != null ? status.quantity() : packYears;
                 }
+                case PREGNANCY -> pregnant = pregnant(Payloads.read(f.payload(), CodedValue.class).value());
                 case LAB, TUMOR_SIZE -> labs.add(Payloads.read(f.payload(), LabResult.class));
                 case ALLERGY -> allergies.add(Payloads.read(f.payload(), Allergy.class));
                 case DEVICE -> devices.add(Payloads.read(f.payload(), ImplantedDevice.class));
@@ -91,7 +93,8 @@ public final class CaseBuilder {
         staging.sort(Comparator.comparing(StageObservation::date, Comparator.nullsFirst(LocalDate::compareTo))
                 .thenComparing(StageObservation::basis).thenComparing(StageObservation::descriptor)
                 .thenComparing(s -> s.source() == null ? "" : s.source().reference()));
-        ClinicalFacts clinical = new ClinicalFacts(ecog, smoking, packYears, labs, allergies, devices, planned, null);
+        ClinicalFacts clinical = new ClinicalFacts(ecog, smoking, packYears, labs, allergies, devices, planned,
+                pregnant);
         List<ImagingStudy> studies = imaging.values().stream()
                 .sorted(Comparator.comparing(ImagingStudy::date, Comparator.nullsFirst(LocalDate::compareTo))
                         .thenComparing(ImagingStudy::studyId))
@@ -100,6 +103,18 @@ public final class CaseBuilder {
                 newest == 0 ? null : Instant.ofEpochMilli(newest), demographics, cancer, staging, studies, pathology,
                 treatments, clinical, outcome(patient, cancer), null, List.of(), null);
         return unflagged.withFlags(rules.evaluate(unflagged));
+    }
+
+    /**
+     * The latest statement wins (fragments come in date order): a status is true at its time, and an "unknown"
+     * after a known one means nobody can say now. The status's age is not weighed against the planned imaging.
+     */
+    private static Boolean pregnant(String status) {
+        return switch (status) {
+            case "PREGNANT" -> Boolean.TRUE;
+            case "NOT_PREGNANT" -> Boolean.FALSE;
+            default -> null;
+        };
     }
 
     /** The same study's radiomics row and radiology report become one imaging study. */
