@@ -38,6 +38,16 @@ public record CaseFragment(
                 payload, raw);
     }
 
+    /**
+     * This fragment without its raw bytes, once nothing can reject it any more: the assembler keeps every
+     * fragment of every patient in keyed state, which is written at each checkpoint, and the raw line is about half
+     * of it.
+     */
+    public CaseFragment withoutRaw() {
+        return new CaseFragment(caseKey, patientRef, kind, identity, file, line, eventTimeMillis, readAtMillis,
+                payload, new byte[0]);
+    }
+
     /** The rejection of this fragment after it was accepted by its reader (duplicate, missing patient). */
     public RejectedRecord reject(RejectionCode code, String reason) {
         return new RejectedRecord(file, line, code, file + " line " + line + " (" + identity + "): " + reason, raw);
