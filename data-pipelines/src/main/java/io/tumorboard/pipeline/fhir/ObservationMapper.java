@@ -82,7 +82,8 @@ final class ObservationMapper {
             }
             if (SMOKING.equals(code)) {
                 return source.fragment(patient, FragmentKind.SMOKING, date,
-                        new CodedValue(smoking(observation, id).name(), packYears(observation), source.ref(date)));
+                        new CodedValue(answer(observation, id, SMOKING_ANSWERS, "smoking status").name(),
+                                packYears(observation), source.ref(date)));
             }
             if (EGFR.equals(code)) {
                 Quantity q = quantity(observation, id);
@@ -91,7 +92,8 @@ final class ObservationMapper {
             }
             if (PREGNANCY.equals(code)) {
                 return source.fragment(patient, FragmentKind.PREGNANCY, date,
-                        new CodedValue(pregnancy(observation, id).name(), null, source.ref(date)));
+                        new CodedValue(answer(observation, id, PREGNANCY_ANSWERS, "pregnancy status").name(),
+                                null, source.ref(date)));
             }
             if (TUMOR_SIZE.equals(code)) {
                 return source.fragment(patient, FragmentKind.TUMOR_SIZE, date, new LabResult(TUMOR_SIZE,
@@ -152,32 +154,20 @@ final class ObservationMapper {
         throw new RecordRejection(RejectionCode.MISSING_FIELD, id + ": ECOG needs valueInteger or a LOINC answer");
     }
 
-    private static SmokingStatus smoking(Observation observation, String id) throws RecordRejection {
+    /** The coded answer of an Observation, looked up among the answers its code allows. */
+    private static <T> T answer(Observation observation, String id, Map<String, T> answers, String what)
+            throws RecordRejection {
         if (observation.getValue() instanceof CodeableConcept concept) {
             for (Coding coding : concept.getCoding()) {
-                SmokingStatus status = coding.getCode() == null ? null : SMOKING_ANSWERS.get(coding.getCode());
-                if (status != null) {
-                    return status;
+                T value = coding.getCode() == null ? null : answers.get(coding.getCode());
+                if (value != null) {
+                    return value;
                 }
             }
-            throw new RecordRejection(RejectionCode.UNKNOWN_CODE, id + ": unknown smoking status "
+            throw new RecordRejection(RejectionCode.UNKNOWN_CODE, id + ": unknown " + what + " "
                     + FhirValues.codes(concept));
         }
-        throw new RecordRejection(RejectionCode.MISSING_FIELD, id + ": smoking status needs a valueCodeableConcept");
-    }
-
-    private static PregnancyStatus pregnancy(Observation observation, String id) throws RecordRejection {
-        if (observation.getValue() instanceof CodeableConcept concept) {
-            for (Coding coding : concept.getCoding()) {
-                PregnancyStatus status = coding.getCode() == null ? null : PREGNANCY_ANSWERS.get(coding.getCode());
-                if (status != null) {
-                    return status;
-                }
-            }
-            throw new RecordRejection(RejectionCode.UNKNOWN_CODE, id + ": unknown pregnancy status "
-                    + FhirValues.codes(concept));
-        }
-        throw new RecordRejection(RejectionCode.MISSING_FIELD, id + ": pregnancy status needs a valueCodeableConcept");
+        throw new RecordRejection(RejectionCode.MISSING_FIELD, id + ": " + what + " needs a valueCodeableConcept");
     }
 
     private static Quantity quantity(Observation observation, String id) throws RecordRejection {
