@@ -24,9 +24,11 @@ class CaseController {
     private final SimilarCases similar;
     private final PrognosisSource prognosis;
     private final AuditTrail audit;
+    private final CaseRecordHtml record;
 
     CaseController(CaseStore store, FlagReviews flags, SimilarCases similar, PrognosisSource prognosis,
-            AuditTrail audit) {
+            AuditTrail audit, CaseRecordHtml record) {
+        this.record = record;
         this.store = store;
         this.flags = flags;
         this.similar = similar;
@@ -45,9 +47,7 @@ class CaseController {
         model.addAttribute("meetingId", meeting);
         model.addAttribute("displayIdentity", DisplayIdentityPolicy.allows(authentication)
                 ? store.displayIdentity(key).orElse(null) : null);
-        model.addAttribute("timeline", Timeline.of(c));
-        model.addAttribute("reports", CaseReports.of(c));
-        model.addAttribute("recist", RecistCourse.of(c.imaging()).orElse(null));
+        model.addAttribute("record", record.of(c));
         model.addAttribute("flags", flags.panel(c));
         model.addAttribute("prognosis", prognosis.forCase(c));
         model.addAttribute("similar", similar.nearest(summary));

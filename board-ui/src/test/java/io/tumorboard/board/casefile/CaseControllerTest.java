@@ -26,6 +26,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -33,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The case page rendered by its controller alone, with the case store and the rest mocked. */
 @WebMvcTest(CaseController.class)
+@Import(CaseRecordHtml.class)
 class CaseControllerTest {
 
     static final String HOSTILE = "Squamous cell carcinoma <script>alert('pwned')</script> margins <b>clear</b>.";
