@@ -116,12 +116,28 @@ class CaseControllerTest {
                 new io.tumorboard.board.prognosis.Prognosis.ModelVersion("2026.12.1", "/models#model-2026.12.1"),
                 List.of(new io.tumorboard.board.prognosis.Prognosis.SurvivalPoint(365, 0.9, 0.9, 0.9),
                         new io.tumorboard.board.prognosis.Prognosis.SurvivalPoint(730, 0.7, 0.6, 0.8)),
-                0.3, 0.2, 0.4, 730, java.util.Map.of("imaging", 0.05), List.of("pathology is missing")));
+                0.3, 0.2, 0.4, 730, java.util.Map.of("imaging", 0.05), List.of("pathology is missing"),
+                new io.tumorboard.board.prognosis.RiskGroup.Placed(9, 10, "high", 0.42, 0.40, 0.47, 20, 0.43, 0.38,
+                        1096, null)));
         String html = page(hostileCase.caseKey());
+        assertThat(html).contains("high — group 9 of 10", "42.0%", "observed risk was", "38.0%",
+                "model card's calibration table");
         assertThat(html).contains("id=\"survival-chart\"", "data-days=\"365,730\"", "data-lower=\"0.9,0.6\"",
                 "/webjars/chart.js/4.4.9/dist/chart.umd.js", "/js/prognosis.js", "href=\"/models#model-2026.12.1\"",
                 "5.0 points", "pathology is missing", "within <span>730</span> days");
         assertThat(html).doesNotContain("No model promoted yet");
+    }
+
+    @Test
+    @WithMockUser(username = "member", roles = "BOARD_MEMBER")
+    void aPredictionWithoutACalibrationTableShowsNoRiskGroupAndSaysWhy() throws Exception {
+        when(prognosis.forCase(any())).thenReturn(new io.tumorboard.board.prognosis.Prognosis.Predicted(
+                new io.tumorboard.board.prognosis.Prognosis.ModelVersion("2026.12.1", "/models#model-2026.12.1"),
+                List.of(new io.tumorboard.board.prognosis.Prognosis.SurvivalPoint(730, 0.7, 0.6, 0.8)),
+                0.3, 0.2, 0.4, 730, java.util.Map.of(), List.of(),
+                new io.tumorboard.board.prognosis.RiskGroup.NotPlaced("No risk group: no calibration table.")));
+        String html = page(hostileCase.caseKey());
+        assertThat(html).contains("No risk group: no calibration table.").doesNotContain("Risk group:");
     }
 
     @Test
