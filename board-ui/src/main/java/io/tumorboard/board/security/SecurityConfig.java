@@ -12,6 +12,7 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
@@ -85,6 +86,8 @@ class SecurityConfig {
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
                 .expiredUrl("/login?ended"));
         http.httpBasic(Customizer.withDefaults());
+        // Not a bean: as one, Boot would also register it as a servlet filter outside the security chain.
+        http.addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class);
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'")));
         return http.build();
