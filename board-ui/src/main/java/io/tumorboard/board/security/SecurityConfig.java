@@ -16,8 +16,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * Form login for people, HTTP Basic for integrations calling the read-only REST API, CSRF on every state change
- * (the default), and every route authorised from {@link AccessMatrix}; anything unlisted is denied.
+ * Form login for people, HTTP Basic for integrations calling the REST API, CSRF on every state change except an
+ * integration's JSON call with HTTP Basic ({@link ApiClientRequest}), and every route authorised from
+ * {@link AccessMatrix}; anything unlisted is denied.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -86,6 +87,7 @@ class SecurityConfig {
         http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
                 .expiredUrl("/login?ended"));
         http.httpBasic(Customizer.withDefaults());
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(new ApiClientRequest()));
         // Not a bean: as one, Boot would also register it as a servlet filter outside the security chain.
         http.addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class);
         http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
