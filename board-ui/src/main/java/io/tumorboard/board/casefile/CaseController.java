@@ -39,8 +39,8 @@ class CaseController {
     @GetMapping("/cases/{key}")
     String view(@PathVariable String key, @RequestParam(required = false) Long meeting, Model model,
             Authentication authentication, Principal principal) {
-        PatientCase c = store.current(key);
         CaseSummary summary = store.summary(key).orElseThrow(() -> new CaseNotFoundException(key));
+        PatientCase c = store.version(key, summary.caseVersion());
         audit.record(principal.getName(), "CASE_VIEW", "case:" + key, "version " + c.caseVersion());
         model.addAttribute("c", c);
         model.addAttribute("summary", summary);

@@ -99,13 +99,19 @@ public class CaseStore {
         long version = jdbc.sql("SELECT case_version FROM current_case WHERE case_key = :key")
                 .param("key", caseKey).query(Long.class).optional()
                 .orElseThrow(() -> new CaseNotFoundException(caseKey));
+        return version(caseKey, version);
+    }
+
+    /** One stored version of a case (e.g. the one a {@link CaseSummary} names), decoded once and kept. */
+    public PatientCase version(String caseKey, long version) {
         CaseVersion key = new CaseVersion(caseKey, version);
         PatientCase cached = decoded.get(key);
         if (cached != null) {
             return cached;
         }
         String json = jdbc.sql("SELECT case_json FROM patient_case WHERE case_key = :key AND case_version = :v")
-                .param("key", caseKey).param("v", version).query(String.class).single();
+                .param("key", caseKey).param("v", version).query(String.class).optional()
+                .orElseThrow(() -> new CaseNotFoundException(caseKey));
         try {
             PatientCase c = codec.decode(json, version);
             decoded.put(key, c);

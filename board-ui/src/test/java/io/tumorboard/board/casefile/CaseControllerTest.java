@@ -13,7 +13,6 @@ import io.tumorboard.board.demo.DemoCases;
 import io.tumorboard.board.flag.FlagReviews;
 import io.tumorboard.board.prognosis.NoPromotedModel;
 import io.tumorboard.board.prognosis.PrognosisSource;
-import io.tumorboard.board.store.CaseNotFoundException;
 import io.tumorboard.board.store.CaseStore;
 import io.tumorboard.board.store.CaseSummary;
 import io.tumorboard.model.cases.ExtractedFact;
@@ -66,7 +65,7 @@ class CaseControllerTest {
         hostileCase = new PatientCase(null, demo.caseKey(), demo.site(), demo.caseVersion(), demo.assembledAt(),
                 demo.demographics(), demo.primaryCancer(), demo.staging(), demo.imaging(), List.of(report), demo.treatments(),
                 demo.clinical(), null, null, demo.flags(), null);
-        when(store.current(demo.caseKey())).thenReturn(hostileCase);
+        when(store.version(demo.caseKey(), 2)).thenReturn(hostileCase);
         when(store.summary(demo.caseKey())).thenReturn(Optional.of(new CaseSummary(demo.caseKey(), 2, demo.site(),
                 "Lower lobe of left lung", "Squamous cell carcinoma", "IIB", null, 2, 1, true, true, true, null)));
         when(store.displayIdentity(demo.caseKey())).thenReturn(Optional.of("MRN-100388"));
@@ -154,7 +153,7 @@ class CaseControllerTest {
     @Test
     @WithMockUser(username = "member", roles = "BOARD_MEMBER")
     void anUnknownCaseIsNotFoundWithItsKeyNamed() throws Exception {
-        when(store.current("nope")).thenThrow(new CaseNotFoundException("nope"));
+        when(store.summary("nope")).thenReturn(Optional.empty());
         String html = mvc.perform(get("/cases/nope")).andExpect(status().isNotFound()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(html).contains("no case with key nope");
