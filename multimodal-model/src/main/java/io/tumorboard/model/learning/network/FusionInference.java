@@ -166,7 +166,7 @@ public final class FusionInference {
         float scale = (float) (1 / step.retain());
         for (int i = 0; i < x.length; i++) {
             float xi = x[i];
-            if (drop) {
+            if (drop && xi != 0f) { // a zero input stays zero whether dropped or not: no draw needed
                 xi = dropout.nextDouble() < step.retain() ? xi * scale : 0f;
             }
             if (xi != 0f) { // TF-IDF inputs are mostly zeros
