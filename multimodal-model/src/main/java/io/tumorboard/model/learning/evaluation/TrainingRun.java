@@ -63,7 +63,7 @@ public final class TrainingRun {
             INDArray hazards = model.hazards(features);
             for (int i = 0; i < scored.size(); i++) {
                 PatientCase c = scored.get(i);
-                evaluated.add(new EvaluatedCase(c.outcome().followUpDays(), c.outcome().death(), c.site(),
+                evaluated.add(new EvaluatedCase(c.caseKey(), c.outcome().followUpDays(), c.outcome().death(), c.site(),
                         c.demographics() == null || c.demographics().sex() == null ? "unknown" : c.demographics().sex(),
                         EvaluatedCase.ageBand(c.demographics() == null ? null : c.demographics().ageAtDiagnosisYears()),
                         spec.intervals().survivalCurve(hazards.getRow(i).toDoubleVector())));
