@@ -8,6 +8,7 @@ import io.tumorboard.model.learning.features.CaseFeatures;
 import io.tumorboard.model.learning.features.FeaturePipeline;
 import io.tumorboard.model.learning.features.StageTarget;
 import io.tumorboard.model.learning.network.BatchAssembler;
+import io.tumorboard.model.learning.network.DiscreteTimeHazardLoss;
 import io.tumorboard.model.learning.network.FedProxTerm;
 import io.tumorboard.model.learning.network.FusionGraphFactory;
 import io.tumorboard.model.learning.network.FusionInference;
@@ -144,9 +145,9 @@ public final class FusionModel {
             graph.setListeners();
         }
         Random random = new Random(config.seed());
-        // DL4J reads a [1,1] label mask as per-output masking, which softmax cross-entropy refuses: a batch of one
-        // case cannot be scored, so one validation case means no early stopping and no batch is left with one case.
-        MultiDataSet validationSet = validation.features.size() < 2 ? null : validation.batch(batches, null);
+        // DL4J reads a [1,1] label mask as per-output masking, which softmax cross-entropy refuses: no training
+        // batch is left with one case. Validation is scored outside DL4J (survivalLoss), so one case can early-stop.
+        boolean earlyStopping = !validation.features.isEmpty();
         double bestLoss = Double.POSITIVE_INFINITY;
         INDArray best = null;
         int sinceBest = 0;
@@ -170,8 +171,8 @@ public final class FusionModel {
                 from = to;
             }
             onEpoch.accept(epochs);
-            if (validationSet != null) {
-                double loss = graph.score(validationSet, false);
+            if (earlyStopping) {
+                double loss = survivalLoss(validation);
                 if (loss < bestLoss - 1e-6) {
                     bestLoss = loss;
                     best = graph.params().dup();
@@ -191,10 +192,26 @@ public final class FusionModel {
         ood = detector.withThreshold(embeddings(validation.features.isEmpty() ? training.features
                 : validation.features), ABSTENTION_QUANTILE);
         LOG.info("trained {} epochs on {} cases ({} skipped without any used modality), {}", epochs,
-                training.features.size(), cases.size() - training.features.size(), validationSet == null
+                training.features.size(), cases.size() - training.features.size(), !earlyStopping
                         ? "no validation cases (no early stopping)" : "best validation loss " + bestLoss);
         return new TrainingSummary(epochs, training.features.size(), bestLoss,
                 epochs * training.features.size() / Math.max(seconds, 1e-9));
+    }
+
+    /**
+     * Mean survival loss of the validation cases under the current weights. Early stopping watches this alone:
+     * the evaluated output is the survival head, and the stage heads' cross-entropy (trained alongside as an
+     * auxiliary task, and absent from single-modality clinical models) must not choose its epoch, nor the L2
+     * penalty that DL4J's score adds.
+     */
+    private double survivalLoss(Encoded validation) {
+        inference = null; // the weights moved during the epoch
+        float[][] hazards = outputs(validation.features, null)[0];
+        double sum = 0;
+        for (int i = 0; i < hazards.length; i++) {
+            sum += DiscreteTimeHazardLoss.negativeLogLikelihood(hazards[i], validation.survival.get(i));
+        }
+        return sum / hazards.length;
     }
 
     /** Predicts for one case: never throws on bad clinical input, refuses with reasons instead. */
@@ -291,7 +308,7 @@ public final class FusionModel {
      *
      * @param epochs epochs run (fewer than asked when early stopping ended training)
      * @param examples training cases used
-     * @param bestValidationLoss the best validation loss seen, +∞ without validation cases
+     * @param bestValidationLoss the best mean validation survival loss seen, +∞ without validation cases
      * @param examplesPerSecond training throughput
      */
     public record TrainingSummary(int epochs, int examples, double bestValidationLoss, double examplesPerSecond) {
