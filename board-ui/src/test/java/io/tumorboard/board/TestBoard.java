@@ -8,7 +8,10 @@ import io.tumorboard.board.store.CaseStore;
 import io.tumorboard.board.store.CaseStoreWriter;
 import org.springframework.context.ApplicationContext;
 
-/** Users of every role and the demo cases, created once in the shared test database. */
+/**
+ * Users of every role and the demo cases, created once in the shared test database. Like the demo users, the test
+ * users are not made to change their password ({@code UsersIT} covers that for users an admin creates).
+ */
 public final class TestBoard {
 
     public static final String PASSWORD = "test-password-2026";
@@ -35,7 +38,7 @@ public final class TestBoard {
 
     private static void user(BoardUsers users, String name, String fullName, BoardRole role, String specialty) {
         if (!users.exists(name)) {
-            users.create(new BoardUser(name, fullName, role, specialty), PASSWORD);
+            users.create(new BoardUser(name, fullName, role, specialty), PASSWORD, false);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.tumorboard.board.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tumorboard.board.audit.AuditTrail;
 import io.tumorboard.board.meeting.Agenda;
@@ -26,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Cases, meetings and agendas as JSON. */
 @RestController
 @RequestMapping("/api")
-@Tag(name = "board", description = "Read-only access to cases, meetings and agendas")
+@Tag(name = "board", description = "Cases, meetings and agendas as JSON")
+@SecurityRequirement(name = BoardApiDocs.BASIC)
 class BoardApiController {
 
     private static final int MAX_RESULTS = 200;

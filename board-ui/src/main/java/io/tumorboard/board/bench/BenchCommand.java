@@ -82,8 +82,10 @@ public final class BenchCommand implements Callable<Integer> {
                 for (int n : users) {
                     LoadResult r = load.run(n, warmup, seconds);
                     results.add(r);
-                    table.append(String.format("users %3d  %8.1f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d%s%n",
-                            r.users(), r.requestsPerSecond(), r.p50Ms(), r.p99Ms(), r.errors(),
+                    table.append(String.format("users %3d  %8.1f req/s  p50 %7.2f ms  p99 %7.2f ms  errors %d  "
+                            + "cpu %5.2f ms/request  load average %5.1f%s%n",
+                            r.users(), r.requestsPerSecond(), r.p50Ms(), r.p99Ms(), r.errors(), r.cpuMsPerRequest(),
+                            r.loadAverage(),
                             n == 50 ? (r.p99Ms() < GOAL_P99_MS ? "  (goal p99 < 100 ms: met)"
                                     : "  (goal p99 < 100 ms: NOT met)") : ""));
                     bar.step();

@@ -30,6 +30,9 @@ final class BenchReport {
             } else {
                 figures.plain(p99, r.p99Ms(), "ms");
             }
+            figures.plain("case page CPU per request at " + r.users() + " users (workbench and load generator)",
+                    r.cpuMsPerRequest(), "ms");
+            figures.plain("load average during " + r.users() + " users", r.loadAverage(), "");
             if (r.errors() > 0) {
                 figures.plain("case page errors at " + r.users() + " users", r.errors(), "requests");
             }

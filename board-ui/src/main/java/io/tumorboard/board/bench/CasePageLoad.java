@@ -1,6 +1,7 @@
 package io.tumorboard.board.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -58,6 +59,8 @@ public final class CasePageLoad {
                 int offset = u;
                 results.add(pool.submit(() -> loop(session, offset, start, end)));
             }
+            long cpuAtStart = cpuNanosAt(start);
+            long cpuAtEnd = cpuNanosAt(end);
             List<Long> latencies = new ArrayList<>();
             long errors = 0;
             for (Future<long[]> result : results) {
@@ -69,10 +72,22 @@ public final class CasePageLoad {
             }
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             return new LoadResult(users, sorted.length, errors, seconds, percentileMs(sorted, 0.50),
-                    percentileMs(sorted, 0.99));
+                    percentileMs(sorted, 0.99), sorted.length == 0 ? Double.NaN
+                            : (cpuAtEnd - cpuAtStart) / 1e6 / sorted.length,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** This JVM's CPU time (all threads, ns) read once {@link System#nanoTime()} reaches {@code instant}. */
+    private static long cpuNanosAt(long instant) throws InterruptedException {
+        long wait = instant - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Returns {errors, latency ns...} of the requests that completed inside the measured window. */

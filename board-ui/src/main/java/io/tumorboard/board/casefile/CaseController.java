@@ -24,9 +24,11 @@ class CaseController {
     private final SimilarCases similar;
     private final PrognosisSource prognosis;
     private final AuditTrail audit;
+    private final CaseRecordHtml record;
 
     CaseController(CaseStore store, FlagReviews flags, SimilarCases similar, PrognosisSource prognosis,
-            AuditTrail audit) {
+            AuditTrail audit, CaseRecordHtml record) {
+        this.record = record;
         this.store = store;
         this.flags = flags;
         this.similar = similar;
@@ -37,17 +39,15 @@ class CaseController {
     @GetMapping("/cases/{key}")
     String view(@PathVariable String key, @RequestParam(required = false) Long meeting, Model model,
             Authentication authentication, Principal principal) {
-        PatientCase c = store.current(key);
         CaseSummary summary = store.summary(key).orElseThrow(() -> new CaseNotFoundException(key));
+        PatientCase c = store.version(key, summary.caseVersion());
         audit.record(principal.getName(), "CASE_VIEW", "case:" + key, "version " + c.caseVersion());
         model.addAttribute("c", c);
         model.addAttribute("summary", summary);
         model.addAttribute("meetingId", meeting);
         model.addAttribute("displayIdentity", DisplayIdentityPolicy.allows(authentication)
                 ? store.displayIdentity(key).orElse(null) : null);
-        model.addAttribute("timeline", Timeline.of(c));
-        model.addAttribute("reports", CaseReports.of(c));
-        model.addAttribute("recist", RecistCourse.of(c.imaging()).orElse(null));
+        model.addAttribute("record", record.of(c));
         model.addAttribute("flags", flags.panel(c));
         model.addAttribute("prognosis", prognosis.forCase(c));
         model.addAttribute("similar", similar.nearest(summary));

@@ -8,6 +8,7 @@ import io.tumorboard.board.store.CaseStoreWriter;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -42,8 +43,13 @@ class DemoSeeder implements ApplicationRunner {
     private final CaseStoreWriter writer;
     private final DemoMeeting meeting;
 
-    DemoSeeder(BoardUsers users, CaseStore store, CaseStoreWriter writer, DemoMeeting meeting) {
+    /** Whether the demo users must change the published password at first sign-in (board.demo.users-change-password). */
+    private final boolean usersChangePassword;
+
+    DemoSeeder(BoardUsers users, CaseStore store, CaseStoreWriter writer, DemoMeeting meeting,
+            @Value("${board.demo.users-change-password:false}") boolean usersChangePassword) {
         this.users = users;
+        this.usersChangePassword = usersChangePassword;
         this.store = store;
         this.writer = writer;
         this.meeting = meeting;
@@ -53,7 +59,7 @@ class DemoSeeder implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         for (BoardUser user : USERS) {
             if (!users.exists(user.username())) {
-                users.create(user, DEMO_PASSWORD);
+                users.create(user, DEMO_PASSWORD, usersChangePassword);
             }
         }
         int written = 0;

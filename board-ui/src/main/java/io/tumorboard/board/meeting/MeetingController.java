@@ -4,7 +4,6 @@ import io.tumorboard.board.audit.AuditTrail;
 import io.tumorboard.board.decision.DecisionRepository;
 import io.tumorboard.board.security.BoardRole;
 import io.tumorboard.board.security.BoardUsers;
-import io.tumorboard.board.store.CaseNotFoundException;
 import io.tumorboard.board.store.CaseStore;
 import io.tumorboard.board.store.CaseSummary;
 import java.security.Principal;
@@ -31,9 +30,11 @@ class MeetingController {
     private final BoardUsers users;
     private final DecisionRepository decisions;
     private final AuditTrail audit;
+    private final MeetingPlanning planning;
 
     MeetingController(MeetingRepository meetings, Agenda agenda, CaseStore store, BoardUsers users,
-            DecisionRepository decisions, AuditTrail audit) {
+            DecisionRepository decisions, AuditTrail audit, MeetingPlanning planning) {
+        this.planning = planning;
         this.meetings = meetings;
         this.agenda = agenda;
         this.store = store;
@@ -56,18 +57,9 @@ class MeetingController {
     }
 
     @PostMapping("/meetings")
-    @Transactional
     String create(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam String tumorType, @RequestParam String chair, Principal principal) {
-        if (tumorType.isBlank()) {
-            throw new IllegalArgumentException("a meeting needs a tumor type");
-        }
-        if (users.find(chair).filter(u -> u.role() == BoardRole.CHAIR).isEmpty()) {
-            throw new IllegalArgumentException("'" + chair + "' is not a board chair");
-        }
-        long id = meetings.create(date, tumorType.trim(), chair, principal.getName());
-        audit.record(principal.getName(), "MEETING_CREATED", "meeting:" + id, date + " " + tumorType.trim());
-        return "redirect:/meetings/" + id;
+        return "redirect:/meetings/" + planning.create(date, tumorType, chair, principal.getName()).id();
     }
 
     @GetMapping("/meetings/{id}")
@@ -89,14 +81,9 @@ class MeetingController {
     }
 
     @PostMapping("/meetings/{id}/agenda")
-    @Transactional
     String addToAgenda(@PathVariable long id, @RequestParam String caseKey,
             @RequestParam(required = false) String question, Principal principal) {
-        meetings.get(id);
-        CaseSummary summary = store.summary(caseKey).orElseThrow(() -> new CaseNotFoundException(caseKey));
-        String asked = question == null || question.isBlank() ? AgendaQuestion.suggestedFor(summary) : question.trim();
-        meetings.addToAgenda(id, caseKey, asked, principal.getName());
-        audit.record(principal.getName(), "AGENDA_ADDED", "case:" + caseKey, "meeting " + id + ": " + asked);
+        planning.addToAgenda(id, caseKey, question, principal.getName());
         return "redirect:/meetings/" + id;
     }
 

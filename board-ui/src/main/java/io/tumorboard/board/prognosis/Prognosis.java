@@ -46,9 +46,11 @@ public sealed interface Prognosis {
      * @param modalityContributions per present modality, risk with all modalities minus risk without it
      *                              (probability points; empty when only one modality is present)
      * @param warnings what the model found doubtful about the input, to read before the numbers
+     * @param riskGroup the case's group among the model's held-out calibration groups, or why there is none
      */
     record Predicted(ModelVersion model, List<SurvivalPoint> curve, double risk, double riskLow, double riskHigh,
-            int horizonDays, Map<String, Double> modalityContributions, List<String> warnings) implements Prognosis {
+            int horizonDays, Map<String, Double> modalityContributions, List<String> warnings, RiskGroup riskGroup)
+            implements Prognosis {
 
         public Predicted {
             curve = List.copyOf(curve);

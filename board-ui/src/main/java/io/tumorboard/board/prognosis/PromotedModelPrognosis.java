@@ -5,6 +5,7 @@ import io.tumorboard.board.store.CaseSummary;
 import io.tumorboard.model.cases.PatientCase;
 import io.tumorboard.model.learning.ModelPackage;
 import io.tumorboard.model.learning.Prediction;
+import io.tumorboard.model.learning.survival.SurvivalIntervals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -90,7 +91,8 @@ class PromotedModelPrognosis implements PrognosisSource, FusedEmbedding {
         Prediction p = model.model().model().predict(patientCase);
         return switch (p.status()) {
             case ABSTAINED, REFUSED -> new Prognosis.Abstained(version, String.join("; ", p.warnings()));
-            case OK, WARNING -> predicted(version, p);
+            case OK, WARNING -> predicted(version, p, RiskGroups.place(model.model().card(), 1 - SurvivalIntervals
+                    .survivalAt(p.survival(), model.model().model().spec().intervals(), RiskGroups.HORIZON_DAYS)));
         };
     }
 
@@ -168,7 +170,7 @@ class PromotedModelPrognosis implements PrognosisSource, FusedEmbedding {
         return loaded;
     }
 
-    private static Prognosis.Predicted predicted(Prognosis.ModelVersion version, Prediction p) {
+    private static Prognosis.Predicted predicted(Prognosis.ModelVersion version, Prediction p, RiskGroup group) {
         List<Prognosis.SurvivalPoint> curve = new ArrayList<>();
         double[] days = p.survivalDays();
         for (int i = 0; i < days.length; i++) {
@@ -182,6 +184,6 @@ class PromotedModelPrognosis implements PrognosisSource, FusedEmbedding {
         p.contributions().forEach((modality, change) -> contributions.put(modality.name().toLowerCase(), change));
         int horizonDays = days.length == 0 ? 0 : (int) Math.round(days[days.length - 1]);
         return new Prognosis.Predicted(version, curve, p.riskScore(), p.riskLow(), p.riskHigh(), horizonDays,
-                contributions, p.warnings());
+                contributions, p.warnings(), group);
     }
 }

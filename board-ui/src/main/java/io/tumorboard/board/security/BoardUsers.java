@@ -3,6 +3,7 @@ package io.tumorboard.board.security;
 import io.tumorboard.board.store.MigratedSchemas;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,26 +34,38 @@ public class BoardUsers implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        record Row(String hash, String role, boolean enabled) {
+        record Row(String hash, String role, boolean enabled, boolean mustChange) {
         }
-        Row row = jdbc.sql("SELECT password_hash, board_role, enabled FROM board_user WHERE username = :u")
+        Row row = jdbc.sql("SELECT password_hash, board_role, enabled, must_change_password FROM board_user "
+                        + "WHERE username = :u")
                 .param("u", username)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)))
                 .optional().orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        return User.withUsername(username).password(row.hash()).disabled(!row.enabled())
-                .authorities(new SimpleGrantedAuthority(BoardRole.valueOf(row.role()).authority())).build();
+        List<SimpleGrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(BoardRole.valueOf(row.role()).authority()));
+        if (row.mustChange()) {
+            authorities.add(new SimpleGrantedAuthority(PasswordChange.AUTHORITY));
+        }
+        return User.withUsername(username).password(row.hash()).disabled(!row.enabled()).authorities(authorities)
+                .build();
     }
 
-    /** Creates a user; the password is stored only as a bcrypt hash. */
-    public void create(BoardUser user, String rawPassword) {
+    /**
+     * Creates a user; the password is stored only as a bcrypt hash.
+     *
+     * @param mustChange whether the user must replace the password at their first sign-in (true when someone else
+     *                   chose it and handed it over)
+     */
+    public void create(BoardUser user, String rawPassword, boolean mustChange) {
         requireAcceptable(rawPassword);
         jdbc.sql("""
-                INSERT INTO board_user (username, password_hash, board_role, full_name, specialty, enabled)
-                VALUES (:u, :hash, :role, :name, :specialty, TRUE)
+                INSERT INTO board_user (username, password_hash, board_role, full_name, specialty, enabled,
+                                        must_change_password)
+                VALUES (:u, :hash, :role, :name, :specialty, TRUE, :must)
                 """)
                 .param("u", user.username()).param("hash", encoder.encode(rawPassword))
                 .param("role", user.role().name()).param("name", user.fullName())
-                .param("specialty", user.specialty()).update();
+                .param("specialty", user.specialty()).param("must", mustChange).update();
     }
 
     /** Every account, enabled or not, admins first, then by role and name (the admin's users page). */
@@ -81,11 +94,15 @@ public class BoardUsers implements UserDetailsService {
                 .param("u", username).update();
     }
 
-    /** Replaces the password; only its bcrypt hash is stored. */
-    public void setPassword(String username, String rawPassword) {
+    /**
+     * Replaces the password; only its bcrypt hash is stored.
+     *
+     * @param mustChange true when someone other than the user chose it (an admin's reset)
+     */
+    public void setPassword(String username, String rawPassword, boolean mustChange) {
         requireAcceptable(rawPassword);
-        jdbc.sql("UPDATE board_user SET password_hash = :hash WHERE username = :u")
-                .param("hash", encoder.encode(rawPassword)).param("u", username).update();
+        jdbc.sql("UPDATE board_user SET password_hash = :hash, must_change_password = :must WHERE username = :u")
+                .param("hash", encoder.encode(rawPassword)).param("must", mustChange).param("u", username).update();
     }
 
     /** Whether the raw password is the user's current one (false for an unknown user). */

@@ -48,7 +48,8 @@ class InitialAdmin implements ApplicationRunner {
             throw new IllegalArgumentException("board.initial-admin.password must have at least "
                     + BoardUsers.MIN_PASSWORD_LENGTH + " characters");
         }
-        users.create(new BoardUser(username, username, BoardRole.ADMIN, null), password);
+        // The first admin chose this password themselves (nobody handed it over), so no change is forced.
+        users.create(new BoardUser(username, username, BoardRole.ADMIN, null), password, false);
         LOG.info("Created the initial admin user '{}'", username);
     }
 }

@@ -6,8 +6,11 @@ import io.tumorboard.model.cases.PatientCase;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,7 +29,21 @@ public class CaseStore {
             """;
 
     private final JdbcClient jdbc;
+    /** About 20-50 kB of heap per decoded case: a site's board works on far fewer cases at a time. */
+    static final int DECODED_VERSIONS = 2_000;
+
     private final CaseCodec codec = new CaseCodec(CaseCodec.UnknownFields.KEEP);
+    private final Map<CaseVersion, PatientCase> decoded = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<CaseVersion, PatientCase> eldest) {
+                    return size() > DECODED_VERSIONS;
+                }
+            });
+
+    /** One version of one case: versions are immutable, so this names its content. */
+    private record CaseVersion(String caseKey, long version) {
+    }
 
     public CaseStore(JdbcClient jdbc, MigratedSchemas migrated) {
         this.jdbc = jdbc;
@@ -73,21 +90,34 @@ public class CaseStore {
                 """).param("key", caseKey).query(CaseStore::summary).optional();
     }
 
-    /** The newest version of the case. */
+    /**
+     * The newest version of the case. Decoded case versions are kept (at most {@value #DECODED_VERSIONS}, least
+     * recently read dropped first): a version never changes once written, a new pipeline run writes a new one,
+     * and decoding the JSON was the largest part of the case page's own work after rendering.
+     */
     public PatientCase current(String caseKey) {
-        record Row(long version, String json) {
+        long version = jdbc.sql("SELECT case_version FROM current_case WHERE case_key = :key")
+                .param("key", caseKey).query(Long.class).optional()
+                .orElseThrow(() -> new CaseNotFoundException(caseKey));
+        return version(caseKey, version);
+    }
+
+    /** One stored version of a case (e.g. the one a {@link CaseSummary} names), decoded once and kept. */
+    public PatientCase version(String caseKey, long version) {
+        CaseVersion key = new CaseVersion(caseKey, version);
+        PatientCase cached = decoded.get(key);
+        if (cached != null) {
+            return cached;
         }
-        Row row = jdbc.sql("""
-                SELECT p.case_version, p.case_json FROM current_case c JOIN patient_case p
-                  ON p.case_key = c.case_key AND p.case_version = c.case_version
-                WHERE c.case_key = :key
-                """).param("key", caseKey)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2)))
-                .optional().orElseThrow(() -> new CaseNotFoundException(caseKey));
+        String json = jdbc.sql("SELECT case_json FROM patient_case WHERE case_key = :key AND case_version = :v")
+                .param("key", caseKey).param("v", version).query(String.class).optional()
+                .orElseThrow(() -> new CaseNotFoundException(caseKey));
         try {
-            return codec.decode(row.json(), row.version());
+            PatientCase c = codec.decode(json, version);
+            decoded.put(key, c);
+            return c;
         } catch (CaseFormatException e) {
-            throw new IllegalStateException("case " + caseKey + " version " + row.version()
+            throw new IllegalStateException("case " + caseKey + " version " + version
                     + " in the case store cannot be read: " + e.getMessage(), e);
         }
     }

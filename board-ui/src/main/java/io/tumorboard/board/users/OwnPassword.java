@@ -31,7 +31,7 @@ class OwnPassword {
         if (replacement.equals(current)) {
             throw new IllegalArgumentException("the new password is the current one; nothing was changed");
         }
-        users.setPassword(username, replacement);
+        users.setPassword(username, replacement, false);
         audit.record(username, "PASSWORD_CHANGED", "user:" + username, "by the user");
     }
 }

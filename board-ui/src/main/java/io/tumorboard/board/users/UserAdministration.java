@@ -48,7 +48,8 @@ class UserAdministration {
             throw new IllegalArgumentException("user " + username + " needs a role");
         }
         String specialty = form.specialty() == null || form.specialty().isBlank() ? null : form.specialty().strip();
-        users.create(new BoardUser(username, form.fullName().strip(), form.role(), specialty), form.password());
+        users.create(new BoardUser(username, form.fullName().strip(), form.role(), specialty), form.password(),
+                true);
         audit.record(admin, "USER_CREATED", target(username), "role " + form.role());
     }
 
@@ -84,11 +85,14 @@ class UserAdministration {
         audit.record(admin, "USER_ENABLED", target(username), "may sign in again");
     }
 
-    /** Sets a new password the admin hands to the user; the audit records that it was reset, never the password. */
+    /**
+     * Sets a new password the admin hands to the user, who must replace it at their next sign-in; the audit records
+     * that it was reset, never the password.
+     */
     @Transactional
     void resetPassword(String username, String password, String admin) {
         existing(username);
-        users.setPassword(username, password);
+        users.setPassword(username, password, true);
         audit.record(admin, "USER_PASSWORD_RESET", target(username), "new password set" + endSessions(username));
     }
 

@@ -19,8 +19,8 @@ class BenchReportTest {
     void onlyTheP99AtFiftyUsersIsMeasuredAgainstTheGoalAndErrorsAppearOnlyWhenThereAreSome() throws Exception {
         Path file = dir.resolve("board-ui.json");
 
-        BenchReport.write(file, "demo cases", List.of(new LoadResult(1, 100, 0, 10, 5, 9),
-                new LoadResult(50, 1000, 3, 10, 40, 150)));
+        BenchReport.write(file, "demo cases", List.of(new LoadResult(1, 100, 0, 10, 5, 9, 2.5, 1.0),
+                new LoadResult(50, 1000, 3, 10, 40, 150, 2.0, 1.0)));
 
         JsonNode report = new ObjectMapper().readTree(file.toFile());
         assertThat(report.get("module").asText()).isEqualTo("board-ui");
@@ -28,14 +28,16 @@ class BenchReportTest {
         JsonNode figures = report.get("figures");
         assertThat(figures).extracting(f -> f.get("name").asText()).containsExactly(
                 "case page requests/s at 1 users", "case page p50 at 1 users", "case page p99 at 1 users",
+                "case page CPU per request at 1 users (workbench and load generator)", "load average during 1 users",
                 "case page requests/s at 50 users", "case page p50 at 50 users", "case page p99 at 50 users",
+                "case page CPU per request at 50 users (workbench and load generator)", "load average during 50 users",
                 "case page errors at 50 users");
         assertThat(figures.get(2).get("goal").isNull()).isTrue();
-        JsonNode p99 = figures.get(5);
+        JsonNode p99 = figures.get(7);
         assertThat(p99.get("value").asDouble()).isEqualTo(150.0);
         assertThat(p99.get("referenceValue").asDouble()).isEqualTo(100.0);
         assertThat(p99.get("ratio").asDouble()).isEqualTo(1.5);
         assertThat(p99.get("met").asBoolean()).isFalse();
-        assertThat(figures.get(3).get("value").asDouble()).isEqualTo(100.0);
+        assertThat(figures.get(5).get("value").asDouble()).isEqualTo(100.0);
     }
 }

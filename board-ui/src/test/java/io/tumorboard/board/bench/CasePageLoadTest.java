@@ -19,6 +19,6 @@ class CasePageLoadTest {
 
     @Test
     void requestsPerSecondIsRequestsOverTheMeasuredWindow() {
-        assertThat(new LoadResult(10, 3000, 0, 15.0, 4.0, 20.0).requestsPerSecond()).isEqualTo(200.0);
+        assertThat(new LoadResult(10, 3000, 0, 15.0, 4.0, 20.0, 2.0, 1.0).requestsPerSecond()).isEqualTo(200.0);
     }
 }

@@ -13,7 +13,6 @@ import io.tumorboard.board.demo.DemoCases;
 import io.tumorboard.board.flag.FlagReviews;
 import io.tumorboard.board.prognosis.NoPromotedModel;
 import io.tumorboard.board.prognosis.PrognosisSource;
-import io.tumorboard.board.store.CaseNotFoundException;
 import io.tumorboard.board.store.CaseStore;
 import io.tumorboard.board.store.CaseSummary;
 import io.tumorboard.model.cases.ExtractedFact;
@@ -26,6 +25,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -33,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The case page rendered by its controller alone, with the case store and the rest mocked. */
 @WebMvcTest(CaseController.class)
+@Import(CaseRecordHtml.class)
 class CaseControllerTest {
 
     static final String HOSTILE = "Squamous cell carcinoma <script>alert('pwned')</script> margins <b>clear</b>.";
@@ -64,7 +65,7 @@ class CaseControllerTest {
         hostileCase = new PatientCase(null, demo.caseKey(), demo.site(), demo.caseVersion(), demo.assembledAt(),
                 demo.demographics(), demo.primaryCancer(), demo.staging(), demo.imaging(), List.of(report), demo.treatments(),
                 demo.clinical(), null, null, demo.flags(), null);
-        when(store.current(demo.caseKey())).thenReturn(hostileCase);
+        when(store.version(demo.caseKey(), 2)).thenReturn(hostileCase);
         when(store.summary(demo.caseKey())).thenReturn(Optional.of(new CaseSummary(demo.caseKey(), 2, demo.site(),
                 "Lower lobe of left lung", "Squamous cell carcinoma", "IIB", null, 2, 1, true, true, true, null)));
         when(store.displayIdentity(demo.caseKey())).thenReturn(Optional.of("MRN-100388"));
@@ -114,12 +115,28 @@ class CaseControllerTest {
                 new io.tumorboard.board.prognosis.Prognosis.ModelVersion("2026.12.1", "/models#model-2026.12.1"),
                 List.of(new io.tumorboard.board.prognosis.Prognosis.SurvivalPoint(365, 0.9, 0.9, 0.9),
                         new io.tumorboard.board.prognosis.Prognosis.SurvivalPoint(730, 0.7, 0.6, 0.8)),
-                0.3, 0.2, 0.4, 730, java.util.Map.of("imaging", 0.05), List.of("pathology is missing")));
+                0.3, 0.2, 0.4, 730, java.util.Map.of("imaging", 0.05), List.of("pathology is missing"),
+                new io.tumorboard.board.prognosis.RiskGroup.Placed(9, 10, "high", 0.42, 0.40, 0.47, 20, 0.43, 0.38,
+                        1096, null)));
         String html = page(hostileCase.caseKey());
+        assertThat(html).contains("high — group 9 of 10", "42.0%", "observed risk was", "38.0%",
+                "model card's calibration table");
         assertThat(html).contains("id=\"survival-chart\"", "data-days=\"365,730\"", "data-lower=\"0.9,0.6\"",
                 "/webjars/chart.js/4.4.9/dist/chart.umd.js", "/js/prognosis.js", "href=\"/models#model-2026.12.1\"",
                 "5.0 points", "pathology is missing", "within <span>730</span> days");
         assertThat(html).doesNotContain("No model promoted yet");
+    }
+
+    @Test
+    @WithMockUser(username = "member", roles = "BOARD_MEMBER")
+    void aPredictionWithoutACalibrationTableShowsNoRiskGroupAndSaysWhy() throws Exception {
+        when(prognosis.forCase(any())).thenReturn(new io.tumorboard.board.prognosis.Prognosis.Predicted(
+                new io.tumorboard.board.prognosis.Prognosis.ModelVersion("2026.12.1", "/models#model-2026.12.1"),
+                List.of(new io.tumorboard.board.prognosis.Prognosis.SurvivalPoint(730, 0.7, 0.6, 0.8)),
+                0.3, 0.2, 0.4, 730, java.util.Map.of(), List.of(),
+                new io.tumorboard.board.prognosis.RiskGroup.NotPlaced("No risk group: no calibration table.")));
+        String html = page(hostileCase.caseKey());
+        assertThat(html).contains("No risk group: no calibration table.").doesNotContain("Risk group:");
     }
 
     @Test
@@ -136,7 +153,7 @@ class CaseControllerTest {
     @Test
     @WithMockUser(username = "member", roles = "BOARD_MEMBER")
     void anUnknownCaseIsNotFoundWithItsKeyNamed() throws Exception {
-        when(store.current("nope")).thenThrow(new CaseNotFoundException("nope"));
+        when(store.summary("nope")).thenReturn(Optional.empty());
         String html = mvc.perform(get("/cases/nope")).andExpect(status().isNotFound()).andReturn().getResponse()
                 .getContentAsString();
         assertThat(html).contains("no case with key nope");

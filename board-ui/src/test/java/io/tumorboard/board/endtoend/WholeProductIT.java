@@ -91,7 +91,7 @@ class WholeProductIT {
         BoardUsers users = context.getBean(BoardUsers.class);
         if (!users.exists("chair")) {
             users.create(new BoardUser("chair", "Dr. End-to-End Chair", BoardRole.CHAIR, "thoracic oncology"),
-                    PASSWORD);
+                    PASSWORD, false);
         }
     }
 

@@ -56,6 +56,9 @@ class PromotedModelPrognosisTest {
         assertThat(predicted.curve()).allSatisfy(p -> assertThat(p.survival()).isBetween(0.0, 1.0));
         assertThat(predicted.curve().get(9).lower()).isEqualTo(1 - predicted.riskHigh());
         assertThat(predicted.column("days").split(",")).hasSize(10);
+        // The test package's card has no calibration table: no risk group, and the panel says why.
+        assertThat(predicted.riskGroup().placed()).isFalse();
+        assertThat(((RiskGroup.NotPlaced) predicted.riskGroup()).reason()).contains("no calibration table");
     }
 
     private static CaseSummary summaryOf(PatientCase c) {

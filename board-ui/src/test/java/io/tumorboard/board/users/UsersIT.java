@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class UsersIT {
 
     private static final String FIRST_PASSWORD = "first-password-4711";
+    private static final String OWN_PASSWORD = "chosen-by-myself-2026";
 
     @LocalServerPort
     int port;
@@ -49,25 +50,82 @@ class UsersIT {
         admin.get("/admin/users");
     }
 
+    /** The user's first sign-in with the password the admin handed over, replacing it by their own. */
+    private BoardClient firstSignIn(String username) {
+        BoardClient user = new BoardClient(port).login(username, FIRST_PASSWORD);
+        user.get("/account/password");
+        HttpResponse<String> changed = user.post("/account/password", Map.of("current", FIRST_PASSWORD,
+                "password", OWN_PASSWORD, "repeated", OWN_PASSWORD));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(302);
+        return user;
+    }
+
+    @Test
+    void aHandedOverPasswordMustBeChangedBeforeAnyOtherPageThenTheSameSessionGoesOn() {
+        create("first-timer", "BOARD_MEMBER");
+        BoardClient user = new BoardClient(port).login("first-timer", FIRST_PASSWORD);
+
+        for (String page : java.util.List.of("/", "/meetings", "/cases/anything", "/meetings/1/present")) {
+            HttpResponse<String> refused = user.get(page);
+            assertThat(refused.statusCode()).as(page).isEqualTo(302);
+            assertThat(refused.headers().firstValue("Location").orElse("")).as(page)
+                    .endsWith("/account/password?required");
+        }
+        HttpResponse<String> api = user.get("/api/cases");
+        assertThat(api.statusCode()).isEqualTo(403);
+        assertThat(api.body()).contains("Password change required");
+        assertThat(user.get("/account/password?required").body()).contains("id=\"password-change-required\"");
+        assertThat(user.post("/admin/users", Map.of()).statusCode()).isEqualTo(403);
+
+        user.get("/account/password");
+        HttpResponse<String> changed = user.post("/account/password", Map.of("current", FIRST_PASSWORD,
+                "password", OWN_PASSWORD, "repeated", OWN_PASSWORD));
+        assertThat(changed.headers().firstValue("Location").orElse("")).endsWith("/");
+        assertThat(user.get("/meetings").statusCode()).isEqualTo(200);
+        assertThat(user.get("/account/password").body()).doesNotContain("password-change-required");
+        assertThat(new BoardClient(port).login("first-timer", OWN_PASSWORD).get("/meetings").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anAdminsResetMakesTheUserChangeThePasswordAgainAndTheApiSaysWhyMeanwhile() throws Exception {
+        create("reset-member", "BOARD_MEMBER");
+        firstSignIn("reset-member");
+        admin.get("/admin/users");
+        assertThat(admin.post("/admin/users/reset-member/password", Map.of("password", "handed-over-again-2026"))
+                .statusCode()).isEqualTo(302);
+
+        BoardClient again = new BoardClient(port).login("reset-member", "handed-over-again-2026");
+        assertThat(again.get("/meetings").headers().firstValue("Location").orElse(""))
+                .endsWith("/account/password?required");
+        HttpResponse<String> basic = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://localhost:" + port + "/api/cases"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        "reset-member:handed-over-again-2026".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(basic.statusCode()).isEqualTo(403);
+        assertThat(basic.body()).contains("its owner must sign in on the workbench");
+    }
+
     @Test
     void aCreatedUserSignsInWithTheRoleTheAdminGave() {
         create("new-chair", "CHAIR");
 
-        BoardClient chair = new BoardClient(port).login("new-chair", FIRST_PASSWORD);
+        BoardClient chair = firstSignIn("new-chair");
         assertThat(chair.get("/meetings").statusCode()).isEqualTo(200);
         assertThat(chair.get("/admin/users").statusCode()).isEqualTo(403);
         assertThat(admin.get("/admin/users").body()).contains("id=\"user-new-chair\"").contains("Dr. new-chair");
         assertThat(jdbc.sql("SELECT password_hash FROM board_user WHERE username = 'new-chair'").query(String.class)
                 .single()).startsWith("$2a$12$");
         assertThat(audit.forTarget("user:new-chair")).extracting(AuditEvent::username, AuditEvent::action,
-                AuditEvent::detail).containsExactly(tuple("admin", "USER_CREATED",
-                        "role CHAIR"));
+                AuditEvent::detail).containsExactly(tuple("admin", "USER_CREATED", "role CHAIR"),
+                        tuple("new-chair", "PASSWORD_CHANGED", "by the user"));
     }
 
     @Test
     void disablingAUserEndsTheirOpenSessionAndRefusesTheirNextSignIn() {
         create("leaving-member", "BOARD_MEMBER");
-        BoardClient member = new BoardClient(port).login("leaving-member", FIRST_PASSWORD);
+        BoardClient member = firstSignIn("leaving-member");
         assertThat(member.get("/meetings").statusCode()).isEqualTo(200);
 
         assertThat(admin.post("/admin/users/leaving-member/disable", Map.of()).statusCode()).isEqualTo(302);
@@ -75,32 +133,32 @@ class UsersIT {
         HttpResponse<String> next = member.get("/meetings");
         assertThat(next.statusCode()).isEqualTo(302);
         assertThat(next.headers().firstValue("Location").orElse("")).endsWith("/login?ended");
-        assertThatThrownBy(() -> new BoardClient(port).login("leaving-member", FIRST_PASSWORD))
+        assertThatThrownBy(() -> new BoardClient(port).login("leaving-member", OWN_PASSWORD))
                 .hasMessageContaining("login of leaving-member failed");
         assertThat(audit.forTarget("user:leaving-member")).extracting(AuditEvent::action)
-                .containsExactly("USER_CREATED", "USER_DISABLED");
-        assertThat(audit.forTarget("user:leaving-member").get(1).detail()).contains("1 open session ended");
+                .containsExactly("USER_CREATED", "PASSWORD_CHANGED", "USER_DISABLED");
+        assertThat(audit.forTarget("user:leaving-member").get(2).detail()).contains("1 open session ended");
 
         admin.get("/admin/users");
         assertThat(admin.post("/admin/users/leaving-member/enable", Map.of()).statusCode()).isEqualTo(302);
-        assertThat(new BoardClient(port).login("leaving-member", FIRST_PASSWORD).get("/meetings").statusCode())
+        assertThat(new BoardClient(port).login("leaving-member", OWN_PASSWORD).get("/meetings").statusCode())
                 .isEqualTo(200);
     }
 
     @Test
     void aChangedRoleEndsTheOldSessionAndHoldsFromTheNextSignIn() {
         create("moving-member", "BOARD_MEMBER");
-        BoardClient before = new BoardClient(port).login("moving-member", FIRST_PASSWORD);
+        BoardClient before = firstSignIn("moving-member");
         assertThat(before.get("/models").statusCode()).isEqualTo(403);
 
         assertThat(admin.post("/admin/users/moving-member/role", Map.of("role", "DATA_SCIENTIST")).statusCode())
                 .isEqualTo(302);
 
         assertThat(before.get("/models").statusCode()).isEqualTo(302);
-        BoardClient after = new BoardClient(port).login("moving-member", FIRST_PASSWORD);
+        BoardClient after = new BoardClient(port).login("moving-member", OWN_PASSWORD);
         assertThat(after.get("/models").statusCode()).isEqualTo(200);
         assertThat(after.get("/meetings/1/present").statusCode()).isEqualTo(403);
-        assertThat(audit.forTarget("user:moving-member").get(1).detail())
+        assertThat(audit.forTarget("user:moving-member").get(2).detail())
                 .startsWith("BOARD_MEMBER to DATA_SCIENTIST");
     }
 
@@ -114,8 +172,9 @@ class UsersIT {
 
         assertThatThrownBy(() -> new BoardClient(port).login("forgetful-member", FIRST_PASSWORD))
                 .hasMessageContaining("failed");
-        assertThat(new BoardClient(port).login("forgetful-member", newPassword).get("/meetings").statusCode())
-                .isEqualTo(200);
+        // The reset password signs in, and its owner must replace it before anything else.
+        assertThat(new BoardClient(port).login("forgetful-member", newPassword).get("/meetings").headers()
+                .firstValue("Location").orElse("")).endsWith("/account/password?required");
         assertThat(audit.forTarget("user:forgetful-member")).extracting(AuditEvent::action)
                 .containsExactly("USER_CREATED", "USER_PASSWORD_RESET");
         assertThat(audit.latest(500)).extracting(AuditEvent::detail)
@@ -130,8 +189,8 @@ class UsersIT {
                 Map.of("password", "too-short"));
         assertThat(shortPassword.statusCode()).isEqualTo(400);
         assertThat(shortPassword.body()).contains("at least 12 characters");
-        assertThat(new BoardClient(port).login("careful-member", FIRST_PASSWORD).get("/meetings").statusCode())
-                .isEqualTo(200);
+        assertThat(new BoardClient(port).login("careful-member", FIRST_PASSWORD).get("/account/password")
+                .statusCode()).isEqualTo(200);
 
         admin.get("/admin/users");
         HttpResponse<String> twice = admin.post("/admin/users", Map.of("username", "careful-member", "fullName",

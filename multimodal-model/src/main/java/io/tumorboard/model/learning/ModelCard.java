@@ -57,13 +57,23 @@ public record ModelCard(String intendedUse, List<String> limits, TrainingData tr
     }
 
     /**
-     * One predicted-risk group of the calibration table.
+     * One predicted-risk group of the calibration table: held-out cases sorted by predicted risk at the calibration
+     * horizon and cut into equal-size groups. The group's range lets a reader place a new case in it (the lowest
+     * predicted risk of each group is the threshold between it and the group below).
      *
      * @param cases cases in the group
      * @param predictedRisk mean predicted probability of death by the horizon
      * @param observedRisk 1 − Kaplan–Meier survival at the horizon within the group
+     * @param lowestPredictedRisk the lowest predicted risk in the group; null in packages written before it was kept
+     * @param highestPredictedRisk the highest predicted risk in the group; null likewise
      */
-    public record CalibrationGroup(int cases, double predictedRisk, double observedRisk) {
+    public record CalibrationGroup(int cases, double predictedRisk, double observedRisk, Double lowestPredictedRisk,
+                                   Double highestPredictedRisk) {
+
+        /** Whether the group's range of predicted risk is known (packages written before it was kept lack it). */
+        public boolean hasRange() {
+            return lowestPredictedRisk != null && highestPredictedRisk != null;
+        }
     }
 
     /** The card as Markdown, for a reader without tools. */
@@ -83,11 +93,16 @@ public record ModelCard(String intendedUse, List<String> limits, TrainingData tr
         metrics.forEach((name, e) -> md.append(String.format("| %s | %.3f | %.3f – %.3f |%n", name, e.value(),
                 e.low(), e.high())));
         if (!calibration.isEmpty()) {
-            md.append("\n## Calibration\n\n| group | cases | predicted risk | observed risk (KM) |\n|---|---|---|---|\n");
+            md.append("\n## Calibration\n\nHeld-out cases sorted by predicted risk and cut into equal-size groups; "
+                    + "each group's lowest predicted risk is the threshold that places a new case in it (the "
+                    + "workbench's risk group).\n\n| group | cases | predicted risk range | mean predicted risk "
+                    + "| observed risk (KM) |\n|---|---|---|---|---|\n");
             for (int g = 0; g < calibration.size(); g++) {
                 CalibrationGroup c = calibration.get(g);
-                md.append(String.format("| %d | %d | %.3f | %.3f |%n", g + 1, c.cases(), c.predictedRisk(),
-                        c.observedRisk()));
+                String range = c.hasRange() ? String.format("%.3f – %.3f", c.lowestPredictedRisk(),
+                        c.highestPredictedRisk()) : "not kept";
+                md.append(String.format("| %d | %d | %s | %.3f | %.3f |%n", g + 1, c.cases(), range,
+                        c.predictedRisk(), c.observedRisk()));
             }
         }
         return md.toString();

@@ -96,7 +96,10 @@ public final class SurvivalEvaluation {
         return metrics;
     }
 
-    /** Up to ten groups by predicted 3-year risk (at least 5 cases each): mean predicted vs KM observed risk. */
+    /**
+     * Up to ten groups by predicted 3-year risk (at least 5 cases each): mean predicted vs KM observed risk, with
+     * each group's range of predicted risk.
+     */
     public List<CalibrationGroup> calibration(List<EvaluatedCase> cases) {
         List<EvaluatedCase> sorted = new ArrayList<>(cases);
         sorted.sort(Comparator.comparingDouble(c -> riskAt(c.survival(), CALIBRATION_DAYS)));
@@ -111,7 +114,10 @@ public final class SurvivalEvaluation {
             for (int i = 0; i < event.length; i++) {
                 event[i] = group.get(i).death();
             }
-            table.add(new CalibrationGroup(group.size(), predicted, 1 - KaplanMeier.of(time, event).at(CALIBRATION_DAYS)));
+            // Sorted by predicted risk: the group's first and last cases bound its range.
+            table.add(new CalibrationGroup(group.size(), predicted, 1 - KaplanMeier.of(time, event).at(CALIBRATION_DAYS),
+                    riskAt(group.get(0).survival(), CALIBRATION_DAYS),
+                    riskAt(group.get(group.size() - 1).survival(), CALIBRATION_DAYS)));
         }
         return table;
     }

@@ -26,4 +26,22 @@ class TrainingRunTest {
                 "integrated Brier (to 5 y)", SurvivalEvaluation.CALIBRATION_SLOPE);
         assertThat(result.card().calibration()).isNotEmpty();
     }
+
+    @Test
+    void calibrationGroupsCarryTheirRangesOfPredictedRiskInOrderSoANewCaseCanBePlacedInOne() {
+        List<PatientCase> cases = new SyntheticCohort(8).cases(200, List.of("site-a", "site-b"));
+        ModelSpec d = ModelSpec.defaults();
+        ModelSpec tiny = new ModelSpec(4, 4, d.fusion(), d.modalities(), 0.1, 0.2, new SurvivalIntervals(5, 1825), 2L);
+        var groups = new TrainingRun(tiny, TrainingConfig.local(2), 30, 3L).run(cases, epoch -> { }).card()
+                .calibration();
+        for (int g = 0; g < groups.size(); g++) {
+            var group = groups.get(g);
+            assertThat(group.hasRange()).isTrue();
+            assertThat(group.lowestPredictedRisk()).isLessThanOrEqualTo(group.predictedRisk());
+            assertThat(group.highestPredictedRisk()).isGreaterThanOrEqualTo(group.predictedRisk());
+            if (g > 0) {
+                assertThat(group.lowestPredictedRisk()).isGreaterThanOrEqualTo(groups.get(g - 1).highestPredictedRisk());
+            }
+        }
+    }
 }
