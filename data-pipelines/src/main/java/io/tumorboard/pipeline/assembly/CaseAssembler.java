@@ -61,11 +61,14 @@ public final class CaseAssembler extends KeyedProcessFunction<String, CaseFragme
                     "duplicate of " + fragment.identity() + " first read at " + first.file() + " line " + first.line()));
             return;
         }
-        fragments.put(fragment.identity(), fragment);
+        // Only a fragment waiting for its Patient can still be rejected (MISSING_PATIENT), with its raw bytes.
+        boolean known = Boolean.TRUE.equals(patientSeen.value()) || fragment.kind() == FragmentKind.PATIENT;
+        fragments.put(fragment.identity(), known ? fragment.withoutRaw() : fragment);
         if (fragment.kind() == FragmentKind.PATIENT) {
             patientSeen.update(true);
+            dropRawBytesOfWaitingFragments();
             ctx.output(AssemblyOutputs.IDENTITIES, new DisplayIdentity(ctx.getCurrentKey(),
-                    Payloads.read(fragment.payloadJson(), PatientFacts.class).mrn()));
+                    Payloads.read(fragment.payload(), PatientFacts.class).mrn()));
         }
         ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         if (Boolean.TRUE.equals(patientSeen.value())) {
@@ -96,6 +99,18 @@ public final class CaseAssembler extends KeyedProcessFunction<String, CaseFragme
         }
         for (String identity : identities) {
             fragments.remove(identity);
+        }
+    }
+
+    private void dropRawBytesOfWaitingFragments() throws Exception {
+        List<CaseFragment> waiting = new ArrayList<>();
+        for (CaseFragment held : fragments.values()) {
+            if (held.raw().length > 0) {
+                waiting.add(held);
+            }
+        }
+        for (CaseFragment held : waiting) {
+            fragments.put(held.identity(), held.withoutRaw());
         }
     }
 

@@ -63,26 +63,28 @@ public final class CaseBuilder {
         Integer ecog = null;
         Double packYears = null;
         SmokingStatus smoking = SmokingStatus.UNKNOWN;
+        Boolean pregnant = null;
         long newest = 0;
         for (CaseFragment f : sorted) {
             newest = Math.max(newest, f.eventTimeMillis());
             switch (f.kind()) {
-                case PATIENT -> patient = Payloads.read(f.payloadJson(), PatientFacts.class);
-                case CONDITION -> cancer = earliest(cancer, Payloads.read(f.payloadJson(), PrimaryCancer.class));
-                case STAGE -> staging.add(Payloads.read(f.payloadJson(), StageObservation.class));
-                case ECOG -> ecog = Integer.valueOf(Payloads.read(f.payloadJson(), CodedValue.class).value());
+                case PATIENT -> patient = Payloads.read(f.payload(), PatientFacts.class);
+                case CONDITION -> cancer = earliest(cancer, Payloads.read(f.payload(), PrimaryCancer.class));
+                case STAGE -> staging.add(Payloads.read(f.payload(), StageObservation.class));
+                case ECOG -> ecog = Integer.valueOf(Payloads.read(f.payload(), CodedValue.class).value());
                 case SMOKING -> {
-                    CodedValue status = Payloads.read(f.payloadJson(), CodedValue.class);
+                    CodedValue status = Payloads.read(f.payload(), CodedValue.class);
                     smoking = SmokingStatus.valueOf(status.value());
                     packYears = status.quantity() != null ? status.quantity() : packYears;
                 }
-                case LAB, TUMOR_SIZE -> labs.add(Payloads.read(f.payloadJson(), LabResult.class));
-                case ALLERGY -> allergies.add(Payloads.read(f.payloadJson(), Allergy.class));
-                case DEVICE -> devices.add(Payloads.read(f.payloadJson(), ImplantedDevice.class));
-                case PLANNED_IMAGING -> planned.add(Payloads.read(f.payloadJson(), PlannedImaging.class));
-                case PATHOLOGY_REPORT -> pathology.add(Payloads.read(f.payloadJson(), PathologyReport.class));
-                case TREATMENT -> treatments.add(Payloads.read(f.payloadJson(), Treatment.class));
-                case IMAGING_REPORT, RADIOMICS -> merge(imaging, Payloads.read(f.payloadJson(), ImagingStudy.class));
+                case PREGNANCY -> pregnant = pregnant(Payloads.read(f.payload(), CodedValue.class).value());
+                case LAB, TUMOR_SIZE -> labs.add(Payloads.read(f.payload(), LabResult.class));
+                case ALLERGY -> allergies.add(Payloads.read(f.payload(), Allergy.class));
+                case DEVICE -> devices.add(Payloads.read(f.payload(), ImplantedDevice.class));
+                case PLANNED_IMAGING -> planned.add(Payloads.read(f.payload(), PlannedImaging.class));
+                case PATHOLOGY_REPORT -> pathology.add(Payloads.read(f.payload(), PathologyReport.class));
+                case TREATMENT -> treatments.add(Payloads.read(f.payload(), Treatment.class));
+                case IMAGING_REPORT, RADIOMICS -> merge(imaging, Payloads.read(f.payload(), ImagingStudy.class));
                 default -> throw new IllegalStateException("no place in a case for a " + f.kind() + " fragment");
             }
         }
@@ -91,7 +93,8 @@ public final class CaseBuilder {
         staging.sort(Comparator.comparing(StageObservation::date, Comparator.nullsFirst(LocalDate::compareTo))
                 .thenComparing(StageObservation::basis).thenComparing(StageObservation::descriptor)
                 .thenComparing(s -> s.source() == null ? "" : s.source().reference()));
-        ClinicalFacts clinical = new ClinicalFacts(ecog, smoking, packYears, labs, allergies, devices, planned, null);
+        ClinicalFacts clinical = new ClinicalFacts(ecog, smoking, packYears, labs, allergies, devices, planned,
+                pregnant);
         List<ImagingStudy> studies = imaging.values().stream()
                 .sorted(Comparator.comparing(ImagingStudy::date, Comparator.nullsFirst(LocalDate::compareTo))
                         .thenComparing(ImagingStudy::studyId))
@@ -100,6 +103,18 @@ public final class CaseBuilder {
                 newest == 0 ? null : Instant.ofEpochMilli(newest), demographics, cancer, staging, studies, pathology,
                 treatments, clinical, outcome(patient, cancer), null, List.of(), null);
         return unflagged.withFlags(rules.evaluate(unflagged));
+    }
+
+    /**
+     * The latest statement wins (fragments come in date order): a status is true at its time, and an "unknown"
+     * after a known one means nobody can say now. The status's age is not weighed against the planned imaging.
+     */
+    private static Boolean pregnant(String status) {
+        return switch (status) {
+            case "PREGNANT" -> Boolean.TRUE;
+            case "NOT_PREGNANT" -> Boolean.FALSE;
+            default -> null;
+        };
     }
 
     /** The same study's radiomics row and radiology report become one imaging study. */

@@ -52,7 +52,7 @@ public final class PatientLinker extends KeyedProcessFunction<String, CaseFragme
                         "duplicate Patient resource, first read at " + patientSource.value()));
                 return;
             }
-            String key = keys.of(Payloads.read(fragment.payloadJson(), PatientFacts.class).mrn());
+            String key = keys.of(Payloads.read(fragment.payload(), PatientFacts.class).mrn());
             caseKey.update(key);
             patientSource.update(fragment.file() + " line " + fragment.line());
             out.collect(fragment.withCaseKey(key));

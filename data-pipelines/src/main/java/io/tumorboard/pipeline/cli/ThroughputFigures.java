@@ -1,5 +1,8 @@
 package io.tumorboard.pipeline.cli;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,9 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-/** The baseline the bench compares the job with: sizes of the export and a bare Jackson parse of its NDJSON. */
+/**
+ * The baselines the bench compares the job with: sizes of the export, and a bare Jackson parse and a bare HAPI FHIR
+ * parse of its NDJSON lines.
+ */
 final class ThroughputFigures {
 
     record Bytes(long all, long ndjson, long ndjsonLines) {
@@ -38,6 +45,31 @@ final class ThroughputFigures {
     /** Seconds for Jackson to readTree every NDJSON line (best of three, after one warm-up pass). */
     static double jacksonSeconds(Path siteFolder) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
+        return bestOfThree(siteFolder, line -> {
+            try {
+                mapper.readTree(line);
+            } catch (IOException malformed) {
+                // The injected broken lines cost a parse attempt in both measurements alike.
+            }
+        });
+    }
+
+    /**
+     * Seconds for HAPI FHIR's strict JSON parser (the one the job uses) to parse every NDJSON line into its R4
+     * resource, best of three after a warm-up: the cost of the FHIR model itself, a second reference beside Jackson.
+     */
+    static double hapiSeconds(Path siteFolder) throws IOException {
+        IParser parser = FhirContext.forR4Cached().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+        return bestOfThree(siteFolder, line -> {
+            try {
+                parser.parseResource(line);
+            } catch (RuntimeException malformed) {
+                // Broken and invalid lines cost a parse attempt in the job too.
+            }
+        });
+    }
+
+    private static double bestOfThree(Path siteFolder, Consumer<String> parse) throws IOException {
         List<Path> ndjson = files(siteFolder).stream().filter(f -> f.toString().endsWith(".ndjson")).toList();
         double best = Double.MAX_VALUE;
         for (int pass = 0; pass < 4; pass++) {
@@ -45,11 +77,7 @@ final class ThroughputFigures {
             for (Path file : ndjson) {
                 try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
                     for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                        try {
-                            mapper.readTree(line);
-                        } catch (IOException malformed) {
-                            // The injected broken lines cost a parse attempt in both measurements alike.
-                        }
+                        parse.accept(line);
                     }
                 }
             }

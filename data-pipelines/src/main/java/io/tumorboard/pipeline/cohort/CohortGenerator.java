@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class CohortGenerator {
 
     /** Bumped whenever the same seed would give other bytes. */
-    public static final String VERSION = "1.1.0";
+    public static final String VERSION = "1.2.0";
 
     private static final Logger LOG = LoggerFactory.getLogger(CohortGenerator.class);
 

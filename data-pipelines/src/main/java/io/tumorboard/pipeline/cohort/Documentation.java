@@ -22,6 +22,7 @@ import java.util.List;
  * @param contrastReaction the reaction of a recorded iodinated-contrast allergy, or null without one
  * @param implant an implanted device, or null
  * @param planned the imaging on order
+ * @param pregnant the pregnancy status on record (LOINC 82810-3), or null where none is
  * @param pathologyDocument the pathology report's id: {@code DiagnosticReport/...} or a text file path
  * @param discrepancies what was injected or is legitimate re-staging
  */
@@ -39,6 +40,7 @@ record Documentation(
         String contrastReaction,
         Implant implant,
         PlannedStudy planned,
+        Boolean pregnant,
         String pathologyDocument,
         List<InjectedDiscrepancy> discrepancies) {
 

@@ -23,6 +23,16 @@ final class DocumentationPlanner {
 
     /** Share of patients who get one injected discrepancy. */
     static final double DISCREPANCY_RATE = 0.15;
+    /**
+     * Reproductive age as the ACR-SPR practice parameter for imaging pregnant or potentially pregnant patients
+     * with ionising radiation (2023) puts it: 12 to 50 years. Such a woman's pregnancy status should be on record
+     * before ionising imaging.
+     */
+    static final int REPRODUCTIVE_AGE_MIN = 12;
+    static final int REPRODUCTIVE_AGE_MAX = 50;
+    /** Ages at which the generator lets a patient be pregnant (an injected discrepancy only). */
+    static final int PREGNANCY_MIN_AGE = 18;
+    static final int PREGNANCY_MAX_AGE = 45;
 
     private final SiteProfile profile;
 
@@ -30,18 +40,24 @@ final class DocumentationPlanner {
         this.profile = profile;
     }
 
-    Documentation plan(LatentPatient p, RandomGenerator random) {
+    /**
+     * @param random the patient's stream
+     * @param screening the patient's own stream for whether the pregnancy status is on record, apart from
+     *     {@code random} so that the draws of the rest of the record did not change when it was added
+     */
+    Documentation plan(LatentPatient p, RandomGenerator random, RandomGenerator screening) {
         ResourceIds ids = new ResourceIds(p);
         Plan plan = new Plan(p, ids, profile);
         plan.background(random);
+        plan.pregnancyStatus(screening);
         if (random.nextDouble() < DISCREPANCY_RATE) {
-            List<FlagType> eligible = eligible(p, plan.restagedAtSurgery());
+            List<FlagType> eligible = eligible(p, plan.restagedAtSurgery(), profile);
             plan.inject(eligible.get(random.nextInt(eligible.size())), random);
         }
         return plan.build();
     }
 
-    private static List<FlagType> eligible(LatentPatient p, boolean restagedAtSurgery) {
+    private static List<FlagType> eligible(LatentPatient p, boolean restagedAtSurgery, SiteProfile profile) {
         List<FlagType> types = new ArrayList<>(List.of(FlagType.STAGE_GROUP_INCONSISTENT, FlagType.CONTRAST_ALLERGY,
                 FlagType.CONTRAST_RENAL_RISK, FlagType.MRI_UNSAFE_DEVICE,
                 FlagType.MRI_CONDITIONAL_DEVICE_UNDOCUMENTED));
@@ -62,12 +78,19 @@ final class DocumentationPlanner {
         if (p.hasPathology()) {
             types.add(FlagType.HISTOLOGY_CONFLICT);
         }
+        if (profile.pregnancyStatusRate() > 0 && "female".equals(p.sex()) && p.ageYears() >= PREGNANCY_MIN_AGE
+                && p.ageYears() <= PREGNANCY_MAX_AGE) {
+            // Three times: very few patients of a lung-cancer cohort qualify.
+            types.addAll(List.of(FlagType.RADIATION_IN_PREGNANCY, FlagType.RADIATION_IN_PREGNANCY,
+                    FlagType.RADIATION_IN_PREGNANCY));
+        }
         return types;
     }
 
     /** The mutable draft of one patient's documentation. */
     private static final class Plan {
         private final LatentPatient p;
+        private final SiteProfile profile;
         private final ResourceIds ids;
         private final List<InjectedDiscrepancy> discrepancies = new ArrayList<>();
         private final String pathologyDocument;
@@ -83,9 +106,11 @@ final class DocumentationPlanner {
         private String contrastReaction;
         private Implant implant;
         private PlannedStudy planned;
+        private Boolean pregnant;
 
         Plan(LatentPatient p, ResourceIds ids, SiteProfile profile) {
             this.p = p;
+            this.profile = profile;
             this.ids = ids;
             this.pathologyDocument = profile.pathologyAsTextFiles()
                     ? ResourceIds.pathologyTextFile(p.mrn(), p.pathologyReportDate())
@@ -142,6 +167,21 @@ final class DocumentationPlanner {
             if (implantForbidsMri() && planned == PlannedStudy.MRI_BRAIN_WITH_GADOLINIUM) {
                 planned = PlannedStudy.PET_CT;
             }
+        }
+
+        /**
+         * A site that screens records "not pregnant" a week before the planned imaging for that share of its women
+         * of reproductive age; the others' status is not on record. The background has no pregnant patient.
+         */
+        void pregnancyStatus(RandomGenerator screening) {
+            if (possiblyPregnant() && screening.nextDouble() < profile.pregnancyStatusRate()) {
+                pregnant = false;
+            }
+        }
+
+        private boolean possiblyPregnant() {
+            return "female".equals(p.sex()) && p.ageYears() >= REPRODUCTIVE_AGE_MIN
+                    && p.ageYears() <= REPRODUCTIVE_AGE_MAX;
         }
 
         private boolean implantForbidsMri() {
@@ -224,6 +264,16 @@ final class DocumentationPlanner {
                             values("device", "Implantable defibrillator, MR Conditional, no conditions on record",
                                     "planned", planned.description()),
                             "MRI ordered with an MR Conditional implant whose conditions of use are not on record.");
+                }
+                case RADIATION_IN_PREGNANCY -> {
+                    pregnant = true;
+                    clearContrastRisk();
+                    planned = PlannedStudy.CT_CHEST_WITHOUT_CONTRAST;
+                    add(type, "pregnancy", "Observation/" + ids.pregnancyStatus(),
+                            "ServiceRequest/" + ids.plannedImaging(),
+                            values("pregnancy status", "pregnant", "planned", planned.description()),
+                            "CT ordered for a patient whose pregnancy status is pregnant (ACR-SPR practice parameter"
+                                    + " for imaging pregnant patients with ionising radiation).");
                 }
                 default -> throw new IllegalArgumentException("the generator does not inject " + type);
             }
@@ -358,9 +408,18 @@ final class DocumentationPlanner {
         }
 
         Documentation build() {
+            if (pregnant == null && possiblyPregnant() && planned.ionizing()) {
+                // Not injected, but what the ACR-SPR parameter asks to be caught: a woman of reproductive age is
+                // screened before ionising imaging, and this record holds no pregnancy status.
+                add(FlagType.RADIATION_IN_PREGNANCY, "pregnancy status", "Patient/" + ids.patient(),
+                        "ServiceRequest/" + ids.plannedImaging(),
+                        values("pregnancy status", "not recorded", "planned", planned.description()),
+                        "Ionising imaging ordered for a woman of " + p.ageYears() + " without a pregnancy status on "
+                                + "record (ACR-SPR: screen before the exposure).");
+            }
             return new Documentation(clinical, clinicalDate, pathological, conditionLaterality, reportLaterality,
                     conditionHistology, p.histology(), imagingSizeMm, pathologySizeMm, egfr, contrastReaction,
-                    implant, planned, pathologyDocument, List.copyOf(discrepancies));
+                    implant, planned, pregnant, pathologyDocument, List.copyOf(discrepancies));
         }
     }
 

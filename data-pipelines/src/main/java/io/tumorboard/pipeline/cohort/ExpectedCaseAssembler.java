@@ -117,7 +117,7 @@ final class ExpectedCaseAssembler {
                 planned.iodinatedContrast(), planned.gadolinium(), planned.ionizing(), when,
                 SourceRef.fhir("ServiceRequest/" + ids.plannedImaging(), when)));
         return new ClinicalFacts(p.ecog(), p.smoking(), p.packYears(), labs, allergies, devices, plannedImaging,
-                null);
+                d.pregnant());
     }
 
     private static LocalDate newestRecordDate(LatentPatient p) {

@@ -76,6 +76,15 @@ final class FhirRecords {
                         + " Creatinine-based formula (CKD-EPI)", p.egfrDate(), "laboratory");
         egfr.setValue(quantity(d.egfr(), "mL/min/{1.73_m2}"));
         out.add(egfr);
+        if (d.pregnant() != null) {
+            // US Core's pregnancy status: LOINC 82810-3 with a SNOMED CT finding, the day the eGFR was drawn.
+            Observation pregnancy = observation(ids.pregnancyStatus(), subject, "82810-3", "Pregnancy status",
+                    p.egfrDate(), "social-history");
+            pregnancy.setValue(new CodeableConcept(d.pregnant()
+                    ? new Coding(SNOMED, "77386006", "Pregnant")
+                    : new Coding(SNOMED, "60001007", "Not pregnant")));
+            out.add(pregnancy);
+        }
         if (p.hasImaging()) {
             Observation size = observation(ids.tumorSize(), subject, "21889-1", "Size Tumor", p.stagingCtDate(),
                     "imaging");

@@ -39,6 +39,10 @@ final class ResourceIds {
         return prefix + "-egfr";
     }
 
+    String pregnancyStatus() {
+        return prefix + "-pregnancy";
+    }
+
     String tumorSize() {
         return prefix + "-size-ct";
     }

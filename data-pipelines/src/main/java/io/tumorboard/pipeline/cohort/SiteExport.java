@@ -66,7 +66,7 @@ final class SiteExport {
         for (int i = 0; i < patients; i++) {
             SplittableRandom random = new SplittableRandom(patientSeed(i));
             LatentPatient p = sampler.sample(i, random);
-            Documentation d = planner.plan(p, random);
+            Documentation d = planner.plan(p, random, new SplittableRandom(patientSeed(i)).split());
             String radiologyText = p.hasImaging() ? RadiologyReportText.write(p, d, profile.style(), random) : "";
             String pathologyText = p.hasPathology() ? PathologyReportText.write(p, d, profile.style(), random) : "";
             Map<String, Double> features = Map.of();

@@ -17,6 +17,8 @@ package io.tumorboard.pipeline.cohort;
  * @param style how the site writes reports
  * @param sizeInCm whether the site records tumour size Observations in cm (else mm)
  * @param pathologyAsTextFiles whether pathology arrives as text files instead of DiagnosticReports
+ * @param pregnancyStatusRate share of women of reproductive age whose pregnancy status the site records before
+ *     imaging (0: the site exports none)
  */
 record SiteProfile(
         String site,
@@ -31,18 +33,19 @@ record SiteProfile(
         double scannerOffsetSd,
         ReportStyle style,
         boolean sizeInCm,
-        boolean pathologyAsTextFiles) {
+        boolean pathologyAsTextFiles,
+        double pregnancyStatusRate) {
 
     /** The default sites' profiles; a fourth and later site cycles through them with a shifted population. */
     static SiteProfile of(String site, int index) {
         char prefix = (char) ('A' + (index % 26));
         return switch (index % 3) {
             case 0 -> new SiteProfile(site, prefix, 64 + index, 0.18, 0.00, 0.10, 0.05, 0.08, 1.00, 0.0,
-                    ReportStyle.SYNOPTIC, false, false);
+                    ReportStyle.SYNOPTIC, false, false, 0.9);
             case 1 -> new SiteProfile(site, prefix, 68 + index, 0.28, 0.08, 0.25, 0.12, 0.05, 1.15, 0.6,
-                    ReportStyle.NARRATIVE, true, false);
+                    ReportStyle.NARRATIVE, true, false, 0.6);
             default -> new SiteProfile(site, prefix, 71 + index, 0.35, 0.12, 0.40, 0.08, 0.15, 0.85, -0.8,
-                    ReportStyle.SCANNED_FREE_TEXT, false, true);
+                    ReportStyle.SCANNED_FREE_TEXT, false, true, 0.0);
         };
     }
 }

@@ -19,7 +19,8 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 
 /**
- * Observation to a staging value, ECOG, smoking status, eGFR or tumour size, by its LOINC or SNOMED CT code.
+ * Observation to a staging value, ECOG, smoking status, eGFR, tumour size or pregnancy status, by its LOINC or
+ * SNOMED CT code.
  * An Observation with any other code is rejected naming the code: a coded value the case cannot place would
  * otherwise vanish without trace.
  */
@@ -29,6 +30,7 @@ final class ObservationMapper {
     static final String SMOKING = "72166-2";
     static final String EGFR = "62238-1";
     static final String TUMOR_SIZE = "21889-1";
+    static final String PREGNANCY = "82810-3";
 
     /** LOINC answer list LL529-9 (ECOG performance status). */
     private static final Map<String, Integer> ECOG_ANSWERS = Map.of("LA9622-7", 0, "LA9623-5", 1, "LA9624-3", 2,
@@ -42,6 +44,17 @@ final class ObservationMapper {
             Map.entry("449868002", SmokingStatus.CURRENT), Map.entry("428041000124106", SmokingStatus.CURRENT),
             Map.entry("77176002", SmokingStatus.CURRENT), Map.entry("8517006", SmokingStatus.FORMER),
             Map.entry("266919005", SmokingStatus.NEVER), Map.entry("266927001", SmokingStatus.UNKNOWN));
+    /**
+     * Answers of LOINC 82810-3 Pregnancy status: the SNOMED CT findings US Core and IPS use (77386006 Pregnant,
+     * 60001007 Not pregnant, 261665006 Unknown) and the LOINC answer list LL4129-4 (LA15173-0, LA26683-5, LA4489-6).
+     */
+    private static final Map<String, PregnancyStatus> PREGNANCY_ANSWERS = Map.of(
+            "77386006", PregnancyStatus.PREGNANT, "60001007", PregnancyStatus.NOT_PREGNANT,
+            "261665006", PregnancyStatus.UNKNOWN, "LA15173-0", PregnancyStatus.PREGNANT,
+            "LA26683-5", PregnancyStatus.NOT_PREGNANT, "LA4489-6", PregnancyStatus.UNKNOWN);
+
+    /** What a pregnancy status Observation states; the case keeps only pregnant or not, unknown is not recorded. */
+    enum PregnancyStatus { PREGNANT, NOT_PREGNANT, UNKNOWN }
 
     CaseFragment map(Observation observation, FhirSource source) throws RecordRejection {
         String id = source.identity();
@@ -69,12 +82,18 @@ final class ObservationMapper {
             }
             if (SMOKING.equals(code)) {
                 return source.fragment(patient, FragmentKind.SMOKING, date,
-                        new CodedValue(smoking(observation, id).name(), packYears(observation), source.ref(date)));
+                        new CodedValue(answer(observation, id, SMOKING_ANSWERS, "smoking status").name(),
+                                packYears(observation), source.ref(date)));
             }
             if (EGFR.equals(code)) {
                 Quantity q = quantity(observation, id);
                 return source.fragment(patient, FragmentKind.LAB, date, new LabResult(EGFR, "eGFR",
                         q.getValue().doubleValue(), q.hasCode() ? q.getCode() : q.getUnit(), date, source.ref(date)));
+            }
+            if (PREGNANCY.equals(code)) {
+                return source.fragment(patient, FragmentKind.PREGNANCY, date,
+                        new CodedValue(answer(observation, id, PREGNANCY_ANSWERS, "pregnancy status").name(),
+                                null, source.ref(date)));
             }
             if (TUMOR_SIZE.equals(code)) {
                 return source.fragment(patient, FragmentKind.TUMOR_SIZE, date, new LabResult(TUMOR_SIZE,
@@ -135,18 +154,20 @@ final class ObservationMapper {
         throw new RecordRejection(RejectionCode.MISSING_FIELD, id + ": ECOG needs valueInteger or a LOINC answer");
     }
 
-    private static SmokingStatus smoking(Observation observation, String id) throws RecordRejection {
+    /** The coded answer of an Observation, looked up among the answers its code allows. */
+    private static <T> T answer(Observation observation, String id, Map<String, T> answers, String what)
+            throws RecordRejection {
         if (observation.getValue() instanceof CodeableConcept concept) {
             for (Coding coding : concept.getCoding()) {
-                SmokingStatus status = coding.getCode() == null ? null : SMOKING_ANSWERS.get(coding.getCode());
-                if (status != null) {
-                    return status;
+                T value = coding.getCode() == null ? null : answers.get(coding.getCode());
+                if (value != null) {
+                    return value;
                 }
             }
-            throw new RecordRejection(RejectionCode.UNKNOWN_CODE, id + ": unknown smoking status "
+            throw new RecordRejection(RejectionCode.UNKNOWN_CODE, id + ": unknown " + what + " "
                     + FhirValues.codes(concept));
         }
-        throw new RecordRejection(RejectionCode.MISSING_FIELD, id + ": smoking status needs a valueCodeableConcept");
+        throw new RecordRejection(RejectionCode.MISSING_FIELD, id + ": " + what + " needs a valueCodeableConcept");
     }
 
     private static Quantity quantity(Observation observation, String id) throws RecordRejection {

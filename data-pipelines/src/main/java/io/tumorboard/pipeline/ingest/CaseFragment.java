@@ -16,7 +16,9 @@ package io.tumorboard.pipeline.ingest;
  * @param line source line
  * @param eventTimeMillis clinical time of the record (effective / issued / study date), ms since epoch; 0 unknown
  * @param readAtMillis when the record was read (ms since epoch), for latency figures
- * @param payloadJson the typed case part as JSON (case-schema mapper)
+ * @param payload the typed case part as UTF-8 JSON (case-schema mapper); bytes, not a String, because Flink
+ *     writes a byte array into a checkpoint in one call but a String a character at a time, and the assembler's
+ *     keyed state (every fragment of every patient) is written at every checkpoint
  * @param raw the raw bytes, kept in case the fragment must still be rejected (e.g. its patient never arrives)
  */
 public record CaseFragment(
@@ -28,12 +30,22 @@ public record CaseFragment(
         long line,
         long eventTimeMillis,
         long readAtMillis,
-        String payloadJson,
+        byte[] payload,
         byte[] raw) {
 
     public CaseFragment withCaseKey(String key) {
         return new CaseFragment(key, patientRef, kind, identity, file, line, eventTimeMillis, readAtMillis,
-                payloadJson, raw);
+                payload, raw);
+    }
+
+    /**
+     * This fragment without its raw bytes, once nothing can reject it any more: the assembler keeps every
+     * fragment of every patient in keyed state, which is written at each checkpoint, and the raw line is about half
+     * of it.
+     */
+    public CaseFragment withoutRaw() {
+        return new CaseFragment(caseKey, patientRef, kind, identity, file, line, eventTimeMillis, readAtMillis,
+                payload, new byte[0]);
     }
 
     /** The rejection of this fragment after it was accepted by its reader (duplicate, missing patient). */

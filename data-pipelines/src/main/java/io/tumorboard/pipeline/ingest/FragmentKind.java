@@ -15,5 +15,6 @@ public enum FragmentKind {
     IMAGING_REPORT,
     RADIOMICS,
     PATHOLOGY_REPORT,
-    TREATMENT
+    TREATMENT,
+    PREGNANCY
 }

@@ -2,6 +2,7 @@ package io.tumorboard.pipeline.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tumorboard.model.cases.CaseJson;
+import java.io.IOException;
 
 /** Writes and reads fragment payloads with the case schema's one mapper, so they round-trip exactly. */
 public final class Payloads {
@@ -9,20 +10,20 @@ public final class Payloads {
     private Payloads() {
     }
 
-    public static String write(Object payload) {
+    public static byte[] write(Object payload) {
         try {
-            return CaseJson.mapper().writeValueAsString(payload);
+            return CaseJson.mapper().writeValueAsBytes(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a case part could not be written as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
-    public static <T> T read(String json, Class<T> type) {
+    public static <T> T read(byte[] json, Class<T> type) {
         try {
             return CaseJson.mapper().readValue(json, type);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("a fragment payload is not a " + type.getSimpleName() + ": "
-                    + e.getOriginalMessage(), e);
+                    + e.getMessage(), e);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.tumorboard.pipeline.ingest.Decoded;
 import io.tumorboard.pipeline.ingest.RawRecord;
 import io.tumorboard.pipeline.ingest.RecordDecoder;
 import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.accumulators.LongMinimum;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -20,6 +21,7 @@ final class DecodeRecords extends ProcessFunction<RawRecord, CaseFragment> {
     private final byte[] siteSecret;
     private transient RecordDecoder decoder;
     private transient LongCounter in;
+    private transient LongMinimum firstRead;
 
     DecodeRecords(String site, byte[] siteSecret) {
         this.site = site;
@@ -30,11 +32,14 @@ final class DecodeRecords extends ProcessFunction<RawRecord, CaseFragment> {
     public void open(OpenContext context) {
         decoder = new RecordDecoder(new PatientKey(site, siteSecret));
         in = getRuntimeContext().getLongCounter(Counters.IN);
+        firstRead = new LongMinimum();
+        getRuntimeContext().addAccumulator(Counters.FIRST_READ, firstRead);
     }
 
     @Override
     public void processElement(RawRecord record, Context ctx, Collector<CaseFragment> out) {
         in.add(1);
+        firstRead.add(record.readAtMillis());
         Decoded decoded = decoder.decode(record);
         if (decoded.fragment() != null) {
             out.collect(decoded.fragment());

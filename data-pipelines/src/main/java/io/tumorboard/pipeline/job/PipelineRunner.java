@@ -79,6 +79,19 @@ public final class PipelineRunner {
     /** The same, in a given environment (e.g. a remote cluster's). */
     public PipelineRun runBounded(StreamExecutionEnvironment env, PipelineSettings settings, LongConsumer progress)
             throws Exception {
+        return run(env, settings, progress).counts();
+    }
+
+    /**
+     * A bounded run's counts and when its first record was read, which separates start-up (cluster, submission,
+     * scheduling) from the work on the records.
+     */
+    public record BoundedRun(PipelineRun counts, Instant firstRecordRead) {
+    }
+
+    /** Runs a bounded export to its end, as {@link #runBounded}, and also tells when its first record was read. */
+    public BoundedRun run(StreamExecutionEnvironment env, PipelineSettings settings, LongConsumer progress)
+            throws Exception {
         try (CaseStore store = settings.store().open()) {
             store.startRun(settings.runId(), settings.site());
         }
@@ -104,7 +117,9 @@ public final class PipelineRunner {
         try (CaseStore store = settings.store().open()) {
             store.finishRun(run);
         }
-        return run;
+        Object firstRead = result.getAllAccumulatorResults().get(Counters.FIRST_READ);
+        return new BoundedRun(run, firstRead instanceof Number n && n.longValue() != Long.MAX_VALUE
+                ? Instant.ofEpochMilli(n.longValue()) : null);
     }
 
     static PipelineRun counts(PipelineSettings settings, Map<String, Object> accumulators) {

@@ -29,13 +29,16 @@ public final class RadiomicsRowReader {
     private static final java.util.Set<String> INPUT_COLUMNS = java.util.Set.of("Image", "Mask", "Label");
 
     private final PatientKey keys;
+    /** The last header read and its cells: every row of a file carries the same header, parsed once, not per row. */
+    private String lastHeader;
+    private List<String> lastNames;
 
     public RadiomicsRowReader(PatientKey keys) {
         this.keys = keys;
     }
 
     public CaseFragment read(RawRecord record, String header, String row) throws RecordRejection {
-        List<String> names = cells(header, "header");
+        List<String> names = names(header);
         List<String> values = cells(row, "row");
         if (values.size() != names.size()) {
             throw new RecordRejection(RejectionCode.BAD_CSV_ROW, "the row has " + values.size() + " cells, the header "
@@ -69,6 +72,14 @@ public final class RadiomicsRowReader {
         long eventTime = date == null ? 0 : date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         return new CaseFragment(keys.of(mrn), "", FragmentKind.RADIOMICS, "radiomics/" + studyId, record.file(),
                 record.line(), eventTime, record.readAtMillis(), Payloads.write(study), record.bytes());
+    }
+
+    private List<String> names(String header) throws RecordRejection {
+        if (!header.equals(lastHeader)) {
+            lastNames = cells(header, "header");
+            lastHeader = header;
+        }
+        return lastNames;
     }
 
     private static List<String> cells(String line, String what) throws RecordRejection {

@@ -20,8 +20,8 @@ class BenchCommandReportTest {
         Path file = dir.resolve("data-pipelines.json");
         var bytes = new ThroughputFigures.Bytes(4_000_000, 2_000_000, 10_000);
 
-        BenchCommand.figures("site hospital-a", 12_000, bytes, 4.0, 0.1, List.of(90L, 100L, 120L, 3000L))
-                .write(file);
+        BenchCommand.figures("site hospital-a", 12_000, bytes, new BenchCommand.JobTiming(4.0, 3.0), 0.1, 1.0,
+                List.of(90L, 100L, 120L, 3000L)).write(file);
 
         JsonNode report = new ObjectMapper().readTree(file.toFile());
         assertThat(report.get("module").asText()).isEqualTo("data-pipelines");
@@ -37,5 +37,11 @@ class BenchCommandReportTest {
         assertThat(figures).extracting(f -> f.get("name").asText()).contains(
                 "continuous file-to-case latency p50", "continuous file-to-case latency p99");
         assertThat(figures.get(5).get("value").asDouble()).isEqualTo(3000.0);
+        JsonNode fromFirstRecord = figures.get(8);
+        assertThat(fromFirstRecord.get("value").asDouble()).isEqualTo(4.0);
+        assertThat(fromFirstRecord.get("ratio").asDouble()).isEqualTo(0.2);
+        JsonNode againstHapi = figures.get(9);
+        assertThat(againstHapi.get("referenceValue").asDouble()).isEqualTo(2.0);
+        assertThat(againstHapi.get("ratio").asDouble()).isEqualTo(2.0);
     }
 }

@@ -30,11 +30,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shaded jar submitted to a Flink cluster running in another process, the way {@code flink run} does it:
- * {@link FlinkClusterProcess} starts the cluster with Flink's classes only, then Flink's own command-line client
- * ({@code CliFrontend}, what the {@code flink} script starts) runs {@code run -c PipelineCommand <jar> ...} against
- * its REST endpoint from a third process. Neither process has the pipeline, HAPI FHIR, Jackson or the JDBC drivers
- * on its class path, so the job's classes can only come from the uploaded jar, through the cluster's user-code
+ * The shaded jar submitted to a standalone Flink session cluster, the way {@code flink run} does it: a JobManager
+ * process ({@code StandaloneSessionClusterEntrypoint}, what {@code jobmanager.sh} starts) and a TaskManager process
+ * ({@code TaskManagerRunner}, what {@code taskmanager.sh} starts), both reading one {@code config.yaml}, and Flink's
+ * own command-line client ({@code CliFrontend}, what the {@code flink} script starts) running {@code run -c
+ * PipelineCommand <jar> ...} against the JobManager's REST endpoint from a fourth process. None of the three has
+ * the pipeline, HAPI FHIR, Jackson or the JDBC drivers on its class path, so the job's classes can only come from
+ * the uploaded jar: the JobManager stores it in its blob server and the TaskManager loads it through its user-code
  * class loader.
  */
 class ClusterSubmissionIT {
@@ -59,29 +61,41 @@ class ClusterSubmissionIT {
     @TempDir
     static Path work;
 
-    static Process cluster;
+    static Path conf;
+    static Process jobManager;
+    static Process taskManager;
     static int restPort;
 
     @BeforeAll
-    static void startAClusterInItsOwnProcess() throws Exception {
-        Path portFile = work.resolve("rest.port");
-        cluster = new ProcessBuilder(flinkJvm("-Xmx768m", FlinkClusterProcess.class.getName(), portFile.toString()))
-                .redirectErrorStream(true).redirectOutput(work.resolve("cluster.log").toFile()).start();
+    static void startAJobManagerAndATaskManagerEachInItsOwnProcess() throws Exception {
+        restPort = freePort();
+        conf = Files.createDirectories(work.resolve("flink-conf"));
+        Files.writeString(conf.resolve("config.yaml"), StandaloneClusterConfig.yaml(freePort(), restPort,
+                Files.createDirectories(work.resolve("flink-tmp"))));
+        jobManager = new ProcessBuilder(flinkJvm("-Xmx512m",
+                "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", "--configDir", conf.toString()))
+                .redirectErrorStream(true).redirectOutput(work.resolve("jobmanager.log").toFile()).start();
+        taskManager = new ProcessBuilder(flinkJvm("-Xmx512m",
+                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", "--configDir", conf.toString()))
+                .redirectErrorStream(true).redirectOutput(work.resolve("taskmanager.log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.exists(portFile)) {
-            assertThat(cluster.isAlive()).as("cluster process alive; its log:\n%s", log("cluster.log")).isTrue();
-            assertThat(System.nanoTime()).as("cluster REST port within 120 s").isLessThan(deadline);
-            Thread.sleep(200);
+        while (!restGet("/overview").contains("\"taskmanagers\":1")) {
+            assertThat(jobManager.isAlive()).as("JobManager alive; its log:\n%s", log("jobmanager.log")).isTrue();
+            assertThat(taskManager.isAlive()).as("TaskManager alive; its log:\n%s", log("taskmanager.log")).isTrue();
+            assertThat(System.nanoTime()).as("a TaskManager registered within 120 s; JobManager log:\n%s\n"
+                    + "TaskManager log:\n%s", log("jobmanager.log"), log("taskmanager.log")).isLessThan(deadline);
+            Thread.sleep(300);
         }
-        restPort = Integer.parseInt(Files.readString(portFile).trim());
     }
 
     @AfterAll
     static void stopTheCluster() throws Exception {
-        if (cluster != null) {
-            cluster.getOutputStream().close();
-            if (!cluster.waitFor(30, TimeUnit.SECONDS)) {
-                cluster.destroyForcibly().waitFor();
+        for (Process process : new Process[] {taskManager, jobManager}) {
+            if (process != null) {
+                process.destroy();
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
             }
         }
     }
@@ -89,9 +103,6 @@ class ClusterSubmissionIT {
     @Test
     void theJarSubmittedWithTheFlinkClientRunsOnTheClusterAndGivesTheSameCasesAsTheEmbeddedRun() throws Exception {
         Path jar = shadedJar();
-        Path conf = Files.createDirectories(work.resolve("flink-conf"));
-        Files.writeString(conf.resolve("config.yaml"), "execution.target: remote\nrest.address: 127.0.0.1\n"
-                + "rest.port: " + restPort + "\n");
         Path out = work.resolve("cluster-out");
         ProcessBuilder client = new ProcessBuilder(flinkJvm("-Xmx512m", "org.apache.flink.client.cli.CliFrontend",
                 "run", "-c", "io.tumorboard.pipeline.cli.PipelineCommand", jar.toString(),
@@ -107,10 +118,9 @@ class ClusterSubmissionIT {
         assertThat(ended && submitted.exitValue() == 0).as("flink run ended with 0; client log:\n%s\ncluster log:\n%s",
                 log("client.log"), log("cluster.log")).isTrue();
         assertThat(log("client.log")).contains("counts reconcile");
+        assertThat(log("taskmanager.log")).doesNotContain("ClassNotFoundException");
 
-        String jobs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + restPort + "/jobs/overview")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String jobs = restGet("/jobs/overview");
         assertThat(jobs).as("the cluster's own record of the job").contains("\"state\":\"FINISHED\"");
 
         StoreConnection onCluster = new StoreConnection("jdbc:h2:file:" + out.resolve("casestore/" + SITE)
@@ -129,17 +139,34 @@ class ClusterSubmissionIT {
         }
     }
 
+    /** The JobManager's REST answer, or "" while it is not up. */
+    static String restGet(String path) throws InterruptedException {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort
+                    + path)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException notYetListening) {
+            return "";
+        }
+    }
+
+    /** A port free at the moment: the JobManager's RPC and REST ports must be known to the other processes. */
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     /**
      * This test JVM's class path without the application (the pipeline's classes, the case model, HAPI, Jackson,
-     * the JDBC drivers, the command-line libraries): Flink and its own dependencies, plus this module's test
-     * classes for {@link FlinkClusterProcess}.
+     * the JDBC drivers, the command-line libraries): Flink and its own dependencies.
      */
     static String flinkOnlyClassPath() {
         List<String> kept = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String path = entry.replace(File.separatorChar, '/');
-            boolean application = APPLICATION.stream().anyMatch(path::contains)
-                    || (path.endsWith("/classes") && !path.endsWith("/test-classes"));
+            boolean application = APPLICATION.stream().anyMatch(path::contains) || path.endsWith("/classes")
+                    || path.endsWith("/test-classes");
             if (!application) {
                 kept.add(entry);
             }

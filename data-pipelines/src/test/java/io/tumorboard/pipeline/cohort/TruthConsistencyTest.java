@@ -68,6 +68,14 @@ class TruthConsistencyTest {
                         .isEqualTo(injected.contains("MRI_UNSAFE_DEVICE|" + orderRef));
                 assertThat(mri && safety.equals("C106046") && !device.has("note"))
                         .isEqualTo(injected.contains("MRI_CONDITIONAL_DEVICE_UNDOCUMENTED|" + orderRef));
+                JsonNode pregnancy = resources.get("Observation/" + id + "-pregnancy");
+                boolean ionising = !mri;
+                boolean reproductiveAge = p.get("sex").asText().equals("female") && p.get("ageYears").asInt() >= 12
+                        && p.get("ageYears").asInt() <= 50;
+                boolean unscreened = reproductiveAge && pregnancy == null;
+                boolean pregnant = pregnancy != null && code(pregnancy).equals("77386006");
+                assertThat(ionising && (pregnant || unscreened))
+                        .isEqualTo(injected.contains("RADIATION_IN_PREGNANCY|" + orderRef));
             }
         }
     }
@@ -156,6 +164,16 @@ class TruthConsistencyTest {
                     .isLessThan(30);
             case "MRI_UNSAFE_DEVICE", "MRI_CONDITIONAL_DEVICE_UNDOCUMENTED" -> assertThat(r.get(a).toString())
                     .contains(type.equals("MRI_UNSAFE_DEVICE") ? "C106047" : "C106046").doesNotContain("\"note\"");
+            case "RADIATION_IN_PREGNANCY" -> {
+                // Either a status that says pregnant, or a woman of reproductive age with no status at all.
+                if (a.startsWith("Observation/")) {
+                    assertThat(code(r.get(a))).as(a).isEqualTo("77386006");
+                } else {
+                    assertThat(r.get(a).path("gender").asText()).as(a).isEqualTo("female");
+                    assertThat(r).as(a).doesNotContainKey("Observation/" + patient + "-pregnancy");
+                }
+                assertThat(r.get(b).toString()).as(b).doesNotContain("113091000");
+            }
             default -> throw new AssertionError("unexpected truth type " + type);
         }
         if (type.startsWith("CONTRAST") || type.startsWith("MRI")) {

@@ -62,15 +62,17 @@ class BoundedRunIT {
 
     @Test
     void countsReconcileWithEveryRecordAccountedFor() {
-        assertThat(run.recordsIn()).isEqualTo(39);
-        assertThat(run.accepted()).isEqualTo(24);
-        assertThat(run.rejected()).isEqualTo(10);
-        assertThat(run.skippedTotal()).isEqualTo(5);
+        assertThat(run.recordsIn()).isEqualTo(46);
+        assertThat(run.accepted()).isEqualTo(27);
+        assertThat(run.rejected()).isEqualTo(12);
+        assertThat(run.skippedTotal()).isEqualTo(7);
         assertThat(run.reconciles()).isTrue();
         assertThat(run.skipped()).containsEntry("unknown FHIR resource type: FooBar", 1L)
                 .containsEntry("FHIR resource type not used by the case: Encounter", 1L)
                 .containsEntry("blank line", 1L)
-                .containsEntry("Procedure not performed (status not-done)", 1L);
+                .containsEntry("Procedure not performed (status not-done)", 1L)
+                .containsEntry("MedicationAdministration not given (status not-done)", 1L)
+                .containsEntry("MedicationRequest never given (status cancelled)", 1L);
         assertThat(run.casesWritten()).isEqualTo(2);
     }
 
@@ -81,11 +83,13 @@ class BoundedRunIT {
             Map<String, List<String>> byCode = letters.stream().collect(Collectors.groupingBy(DeadLetter::reasonCode,
                     Collectors.mapping(l -> l.sourceFile() + ":" + l.lineNumber(), Collectors.toList())));
             assertThat(byCode).containsOnlyKeys("BROKEN_JSON", "INVALID_FHIR", "UNKNOWN_CODE", "MISSING_PATIENT",
-                    "DUPLICATE", "NOT_UTF8", "NON_NUMERIC_FEATURE", "BAD_FILE_NAME", "BAD_VALUE");
+                    "DUPLICATE", "NOT_UTF8", "NON_NUMERIC_FEATURE", "BAD_FILE_NAME", "BAD_VALUE", "MISSING_FIELD");
             assertThat(byCode.get("MISSING_PATIENT")).containsExactlyInAnyOrder("fhir/Observation.ndjson:13",
                     "radiomics/features.csv:5");
             assertThat(byCode.get("DUPLICATE")).containsExactly("fhir/Observation.ndjson:14");
-            assertThat(byCode.get("BAD_VALUE")).containsExactly("fhir/Procedure.ndjson:4");
+            assertThat(byCode.get("BAD_VALUE")).containsExactlyInAnyOrder("fhir/Procedure.ndjson:4",
+                    "fhir/MedicationAdministration.ndjson:4");
+            assertThat(byCode.get("MISSING_FIELD")).containsExactly("fhir/MedicationRequest.ndjson:3");
             assertThat(letters).allSatisfy(l -> assertThat(l.reason()).contains(l.sourceFile() + " line "
                     + l.lineNumber()));
             DeadLetter notUtf8 = letters.stream().filter(l -> l.reasonCode().equals("NOT_UTF8")).findFirst()
@@ -134,12 +138,27 @@ class BoundedRunIT {
                     "OTHER BR-17 Flexible bronchoscopy 2024-02-20..2024-02-20 Procedure/proc-2",
                     "SURGERY 173171007 Lobectomy of lung 2024-03-08..null Procedure/proc-1");
             PatientCase p2 = byKey.get(PatientKey.demo("site-a").of("MRN002"));
-            assertThat(p2.treatments()).singleElement().satisfies(t -> {
-                assertThat(t.kind()).isEqualTo(Treatment.TreatmentKind.RADIOTHERAPY);
-                assertThat(t.code()).isNull();
-                assertThat(t.display()).isEqualTo("Thoracic radiotherapy 60 Gy in 30 fractions");
-                assertThat(t.end()).isEqualTo("2024-06-12");
-            });
+            assertThat(p2.treatments()).filteredOn(t -> t.kind() == Treatment.TreatmentKind.RADIOTHERAPY)
+                    .singleElement().satisfies(t -> {
+                        assertThat(t.code()).isNull();
+                        assertThat(t.display()).isEqualTo("Thoracic radiotherapy 60 Gy in 30 fractions");
+                        assertThat(t.end()).isEqualTo("2024-06-12");
+                    });
+        }
+    }
+
+    @Test
+    void medicationAdministrationsAndRequestsBecomeSystemicTherapyWithTheirRxNormCodes() {
+        try (CaseStore cases = store.open()) {
+            PatientCase p2 = cases.currentCases("site-a").stream()
+                    .filter(c -> c.caseKey().equals(PatientKey.demo("site-a").of("MRN002"))).findFirst().orElseThrow();
+            assertThat(p2.treatments()).filteredOn(t -> t.kind() == Treatment.TreatmentKind.SYSTEMIC_THERAPY)
+                    .extracting(t -> t.code() + " " + t.display() + " " + t.start() + ".." + t.end() + " "
+                            + t.source().reference())
+                    .containsExactlyInAnyOrder(
+                            "40048 carboplatin 2024-04-01..2024-04-01 MedicationAdministration/ma-1",
+                            "68446 pemetrexed 2024-04-01..null MedicationAdministration/ma-3",
+                            "1547545 Pembrolizumab 200 mg every 3 weeks 2024-07-01..2024-12-31 MedicationRequest/mr-1");
         }
     }
 
@@ -180,7 +199,7 @@ class BoundedRunIT {
                     .toList()) {
                 lines += Files.readAllLines(p).size();
             }
-            assertThat(lines).isEqualTo(10);
+            assertThat(lines).isEqualTo(12);
         }
     }
 

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,13 @@ class ContinuousModeIT {
             assertThat(latencies).hasSize(3).allSatisfy(ms -> assertThat(ms).isPositive());
         } finally {
             job.cancel().get();
+            try {
+                // Cancelling is acknowledged before the tasks have stopped writing into the temporary folder,
+                // whose deletion then failed now and then ("Failed to delete temp directory").
+                job.getJobExecutionResult().get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException cancelled) {
+                // the expected end of a cancelled job
+            }
         }
     }
 }
