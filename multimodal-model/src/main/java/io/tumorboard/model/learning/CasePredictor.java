@@ -12,7 +12,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import java.util.Random;
 
 /**
  * One case's prediction: the point estimate, MC-dropout spread, OOD check, modality contributions, top
@@ -51,8 +51,8 @@ final class CasePredictor {
                 warnings.add(m.name().toLowerCase() + " is missing: predicted from " + used);
             }
         }
-        INDArray[] point = model.outputs(List.of(features), false);
-        double[] hazards = point[0].getRow(0).toDoubleVector();
+        float[][][] point = model.outputs(List.of(features), null);
+        double[] hazards = doubles(point[0][0]);
         if (Arrays.stream(hazards).anyMatch(h -> !Double.isFinite(h))) {
             warnings.add("the network produced a non-finite hazard: refusing rather than reporting it");
             return Prediction.refused(patientCase.caseKey(), warnings);
@@ -79,13 +79,16 @@ final class CasePredictor {
                 new LearnedStageFlag().flags(patientCase, stage), warnings);
     }
 
-    /** 5th and 95th percentile of the risk over MC-dropout samples, one batch of identical rows. */
+    /**
+     * 5th and 95th percentile of the risk over MC-dropout samples, one batch of identical rows. The dropout
+     * masks come from a generator seeded with the model's seed, so one case always gets the same interval.
+     */
     private double[] mcDropout(CaseFeatures features, SurvivalIntervals grid) {
         List<CaseFeatures> copies = java.util.Collections.nCopies(MC_SAMPLES, features);
-        INDArray hazards = model.outputs(copies, true)[0];
+        float[][] hazards = model.outputs(copies, new Random(model.spec().seed()))[0];
         double[] risks = new double[MC_SAMPLES];
         for (int s = 0; s < MC_SAMPLES; s++) {
-            double[] curve = grid.survivalCurve(hazards.getRow(s).toDoubleVector());
+            double[] curve = grid.survivalCurve(doubles(hazards[s]));
             risks[s] = 1 - curve[curve.length - 1];
         }
         Arrays.sort(risks);
@@ -99,7 +102,7 @@ final class CasePredictor {
 
         }
         List<CaseFeatures> without = used.stream().map(features::without).toList();
-        double[] risks = risks(model.hazards(without));
+        double[] risks = risks(model.outputs(without, null)[0]);
         for (int i = 0; i < used.size(); i++) {
             contributions.put(used.get(i), risk - risks[i]);
         }
@@ -125,7 +128,7 @@ final class CasePredictor {
         if (occluded.isEmpty()) {
             return List.of();
         }
-        double[] risks = risks(model.hazards(occluded));
+        double[] risks = risks(model.outputs(occluded, null)[0]);
         List<FeatureAttribution> all = new ArrayList<>();
         for (int i = 0; i < risks.length; i++) {
             all.add(new FeatureAttribution(Modality.valueOf(names.get(i)[0]), names.get(i)[1], risk - risks[i]));
@@ -134,14 +137,22 @@ final class CasePredictor {
                 .toList();
     }
 
-    private double[] risks(INDArray hazards) {
+    private double[] risks(float[][] hazards) {
         SurvivalIntervals grid = model.spec().intervals();
-        double[] risks = new double[(int) hazards.size(0)];
+        double[] risks = new double[hazards.length];
         for (int i = 0; i < risks.length; i++) {
-            double[] curve = grid.survivalCurve(hazards.getRow(i).toDoubleVector());
+            double[] curve = grid.survivalCurve(doubles(hazards[i]));
             risks[i] = 1 - curve[curve.length - 1];
         }
         return risks;
+    }
+
+    private static double[] doubles(float[] values) {
+        double[] d = new double[values.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = values[i];
+        }
+        return d;
     }
 
     private static CaseFeatures replace(CaseFeatures f, Modality m, float[] x) {

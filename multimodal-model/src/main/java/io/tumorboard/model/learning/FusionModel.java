@@ -8,8 +8,10 @@ import io.tumorboard.model.learning.features.CaseFeatures;
 import io.tumorboard.model.learning.features.FeaturePipeline;
 import io.tumorboard.model.learning.features.StageTarget;
 import io.tumorboard.model.learning.network.BatchAssembler;
+import io.tumorboard.model.learning.network.DiscreteTimeHazardLoss;
 import io.tumorboard.model.learning.network.FedProxTerm;
 import io.tumorboard.model.learning.network.FusionGraphFactory;
+import io.tumorboard.model.learning.network.FusionInference;
 import io.tumorboard.model.learning.network.MahalanobisDetector;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,6 +46,8 @@ public final class FusionModel {
     private final ComputationGraph graph;
     private final BatchAssembler batches;
     private MahalanobisDetector ood;
+    /** The inference pass over the current weights; null after the weights changed, rebuilt on first use. */
+    private FusionInference inference;
 
     FusionModel(ModelSpec spec, FeaturePipeline pipeline, ComputationGraph graph, MahalanobisDetector ood) {
         this.spec = spec;
@@ -99,11 +103,13 @@ public final class FusionModel {
     public void setParameters(double[] parameters) {
         checkLength(parameters.length);
         graph.setParams(Nd4j.createFromArray(parameters).castTo(graph.params().dataType()));
+        inference = null;
     }
 
     public void setParameters(float[] parameters) {
         checkLength(parameters.length);
         graph.setParams(Nd4j.createFromArray(parameters).castTo(graph.params().dataType()));
+        inference = null;
     }
 
     private void checkLength(int length) {
@@ -139,9 +145,9 @@ public final class FusionModel {
             graph.setListeners();
         }
         Random random = new Random(config.seed());
-        // DL4J reads a [1,1] label mask as per-output masking, which softmax cross-entropy refuses: a batch of one
-        // case cannot be scored, so one validation case means no early stopping and no batch is left with one case.
-        MultiDataSet validationSet = validation.features.size() < 2 ? null : validation.batch(batches, null);
+        // DL4J reads a [1,1] label mask as per-output masking, which softmax cross-entropy refuses: no training
+        // batch is left with one case. Validation is scored outside DL4J (survivalLoss), so one case can early-stop.
+        boolean earlyStopping = !validation.features.isEmpty();
         double bestLoss = Double.POSITIVE_INFINITY;
         INDArray best = null;
         int sinceBest = 0;
@@ -165,8 +171,8 @@ public final class FusionModel {
                 from = to;
             }
             onEpoch.accept(epochs);
-            if (validationSet != null) {
-                double loss = graph.score(validationSet, false);
+            if (earlyStopping) {
+                double loss = survivalLoss(validation);
                 if (loss < bestLoss - 1e-6) {
                     bestLoss = loss;
                     best = graph.params().dup();
@@ -180,15 +186,32 @@ public final class FusionModel {
         if (best != null) {
             graph.setParams(best);
         }
+        inference = null;
         graph.setListeners();
         MahalanobisDetector detector = MahalanobisDetector.fit(embeddings(training.features));
         ood = detector.withThreshold(embeddings(validation.features.isEmpty() ? training.features
                 : validation.features), ABSTENTION_QUANTILE);
         LOG.info("trained {} epochs on {} cases ({} skipped without any used modality), {}", epochs,
-                training.features.size(), cases.size() - training.features.size(), validationSet == null
+                training.features.size(), cases.size() - training.features.size(), !earlyStopping
                         ? "no validation cases (no early stopping)" : "best validation loss " + bestLoss);
         return new TrainingSummary(epochs, training.features.size(), bestLoss,
                 epochs * training.features.size() / Math.max(seconds, 1e-9));
+    }
+
+    /**
+     * Mean survival loss of the validation cases under the current weights. Early stopping watches this alone:
+     * the evaluated output is the survival head, and the stage heads' cross-entropy (trained alongside as an
+     * auxiliary task, and absent from single-modality clinical models) must not choose its epoch, nor the L2
+     * penalty that DL4J's score adds.
+     */
+    private double survivalLoss(Encoded validation) {
+        inference = null; // the weights moved during the epoch
+        float[][] hazards = outputs(validation.features, null)[0];
+        double sum = 0;
+        for (int i = 0; i < hazards.length; i++) {
+            sum += DiscreteTimeHazardLoss.negativeLogLikelihood(hazards[i], validation.survival.get(i));
+        }
+        return sum / hazards.length;
     }
 
     /** Predicts for one case: never throws on bad clinical input, refuses with reasons instead. */
@@ -198,8 +221,7 @@ public final class FusionModel {
 
     /** Hazards [B,K] for encoded cases, dropout off. */
     public INDArray hazards(List<CaseFeatures> cases) {
-        graph.clearLayerMaskArrays();
-        return graph.output(false, batches.inputs(cases))[0];
+        return Nd4j.create(outputs(cases, null)[0]);
     }
 
     /** Fused embeddings [B,H] of encoded cases, dropout off. */
@@ -208,11 +230,12 @@ public final class FusionModel {
         if (cases.isEmpty()) {
             return rows;
         }
-        // Label masks of the last scored batch stay on the output layers; an inference batch must not see them.
-        graph.clearLayerMaskArrays();
-        INDArray fused = graph.feedForward(batches.inputs(cases), false).get(FusionGraphFactory.FUSED);
-        for (int i = 0; i < cases.size(); i++) {
-            rows.add(fused.getRow(i).toDoubleVector());
+        for (float[] fused : inference().activations(FusionGraphFactory.FUSED, batches.inputRows(cases))) {
+            double[] row = new double[fused.length];
+            for (int j = 0; j < row.length; j++) {
+                row[j] = fused[j];
+            }
+            rows.add(row);
         }
         return rows;
     }
@@ -234,7 +257,7 @@ public final class FusionModel {
         if (usable.isEmpty()) {
             return flags;
         }
-        INDArray[] out = outputs(usable.stream().map(encoded::get).toList(), false);
+        float[][][] out = outputs(usable.stream().map(encoded::get).toList(), null);
         LearnedStageFlag rule = new LearnedStageFlag();
         for (int row = 0; row < usable.size(); row++) {
             int i = usable.get(row);
@@ -244,14 +267,18 @@ public final class FusionModel {
     }
 
     /** Row {@code row} of the stage heads' outputs, for the staged modalities the case has and the model uses. */
-    Map<Modality, Map<StageDescriptor, double[]>> stageEstimates(INDArray[] outputs, int row, CaseFeatures features) {
+    Map<Modality, Map<StageDescriptor, double[]>> stageEstimates(float[][][] outputs, int row, CaseFeatures features) {
         Map<Modality, Map<StageDescriptor, double[]>> estimates = new EnumMap<>(Modality.class);
         for (Modality m : FusionGraphFactory.STAGED) {
             if (features.has(m) && spec.modalities().contains(m)) {
                 Map<StageDescriptor, double[]> heads = new EnumMap<>(StageDescriptor.class);
                 for (StageTarget target : StageTarget.values()) {
-                    heads.put(target.descriptor(),
-                            outputs[FusionGraphFactory.stageOutput(m, target)].getRow(row).toDoubleVector());
+                    float[] p = outputs[FusionGraphFactory.stageOutput(m, target)][row];
+                    double[] probabilities = new double[p.length];
+                    for (int k = 0; k < p.length; k++) {
+                        probabilities[k] = p[k];
+                    }
+                    heads.put(target.descriptor(), probabilities);
                 }
                 estimates.put(m, heads);
             }
@@ -259,9 +286,21 @@ public final class FusionModel {
         return estimates;
     }
 
-    INDArray[] outputs(List<CaseFeatures> cases, boolean dropout) {
-        graph.clearLayerMaskArrays();
-        return graph.output(dropout, batches.inputs(cases));
+    /**
+     * The network's outputs [output][B][units] (survival hazards first, then the stage heads), through the
+     * plain-Java inference pass over the current weights.
+     *
+     * @param dropout the random source of MC dropout, or null for dropout off
+     */
+    float[][][] outputs(List<CaseFeatures> cases, Random dropout) {
+        return inference().outputs(batches.inputRows(cases), dropout);
+    }
+
+    private FusionInference inference() {
+        if (inference == null) {
+            inference = FusionInference.of(graph);
+        }
+        return inference;
     }
 
     /**
@@ -269,7 +308,7 @@ public final class FusionModel {
      *
      * @param epochs epochs run (fewer than asked when early stopping ended training)
      * @param examples training cases used
-     * @param bestValidationLoss the best validation loss seen, +∞ without validation cases
+     * @param bestValidationLoss the best mean validation survival loss seen, +∞ without validation cases
      * @param examplesPerSecond training throughput
      */
     public record TrainingSummary(int epochs, int examples, double bestValidationLoss, double examplesPerSecond) {

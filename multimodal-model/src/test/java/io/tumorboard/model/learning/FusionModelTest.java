@@ -54,6 +54,23 @@ class FusionModelTest {
     }
 
     @Test
+    void predictionsFollowParametersSetAfterAnEarlierPrediction() {
+        var encoded = validation.subList(0, 5).stream().map(trained.pipeline()::encode).toList();
+        FusionModel other = FusionModel.create(TINY, trained.pipeline());
+        other.hazards(encoded); // builds the inference pass over the initial weights
+        other.setParameters(trained.parameters());
+        assertThat(other.hazards(encoded).toFloatMatrix()).isDeepEqualTo(trained.hazards(encoded).toFloatMatrix());
+    }
+
+    @Test
+    void oneCaseAlwaysGetsTheSameUncertaintyInterval() {
+        Prediction first = trained.predict(validation.get(3));
+        Prediction again = trained.predict(validation.get(3));
+        assertThat(again.riskLow()).isEqualTo(first.riskLow());
+        assertThat(again.riskHigh()).isEqualTo(first.riskHigh());
+    }
+
+    @Test
     void aParameterVectorOfAnotherLayoutIsRefused() {
         assertThatThrownBy(() -> trained.setParameters(new double[3]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another spec");

@@ -4,6 +4,7 @@ import io.tumorboard.model.learning.evaluation.ComparisonReport;
 import io.tumorboard.model.learning.evaluation.InjectedStageDiscrepancies;
 import io.tumorboard.model.learning.evaluation.ModelComparison;
 import io.tumorboard.model.learning.evaluation.SurvivalEvaluation;
+import io.tumorboard.model.learning.evaluation.TrueRiskCeiling;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -51,6 +52,11 @@ final class EvaluateCommand implements Callable<Integer> {
         ModelComparison.Result results;
         try (ProgressBar bar = new ProgressBar("evaluate (fits)", (long) folds * comparison.variants().size())) {
             results = comparison.run(cases, step -> bar.step());
+        }
+        if (truthDir != null && results.predictions().containsKey(ModelComparison.FUSED)) {
+            ModelComparison.Result models = results;
+            results = TrueRiskCeiling.read(truthDir).map(ceiling -> models.with(ceiling.rows(
+                    models.predictions().get(ModelComparison.FUSED), network.spec().intervals()))).orElse(models);
         }
         String markdown = new ComparisonReport(new SurvivalEvaluation(network.spec().intervals(), bootstrap,
                 network.seed)).render(results, injected, folds + "-fold cross-validation, " + cases.size() + " cases");

@@ -34,6 +34,12 @@ public final class ComparisonReport {
         StringBuilder md = new StringBuilder("# ").append(title).append("\n\n## Models on the same folds\n\n")
                 .append("Held-out predictions pooled over folds. A model with 0 cases had no training case with its ")
                 .append("modality; '–' marks a group too small (< ").append(MIN_GROUP).append(" cases) or without deaths.\n\n");
+        if (results.containsKey(TrueRiskCeiling.TRUE)) {
+            md.append("The two `truth:` rows are the cohort generator's own survival model on gated fusion's held-out ")
+                    .append("cases (same cases, same bootstrap): its linear predictor, the best any model can do, and ")
+                    .append("the same without the findings only pathology text states (lymphovascular invasion, ")
+                    .append("positive margin).\n\n");
+        }
         table(md, results);
         List<EvaluatedCase> fused = results.get(ModelComparison.FUSED);
         if (fused != null && !fused.isEmpty()) {

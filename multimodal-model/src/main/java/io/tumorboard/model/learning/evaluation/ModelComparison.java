@@ -63,6 +63,13 @@ public final class ModelComparison {
      * @param learnedFlags the gated-fusion model's learned stage flags on its held-out cases
      */
     public record Result(Map<String, List<EvaluatedCase>> predictions, List<HeldOutFlags> learnedFlags) {
+
+        /** This result with more rows after the models' (e.g. {@link TrueRiskCeiling}'s). */
+        public Result with(Map<String, List<EvaluatedCase>> rows) {
+            Map<String, List<EvaluatedCase>> all = new LinkedHashMap<>(predictions);
+            all.putAll(rows);
+            return new Result(all, learnedFlags);
+        }
     }
 
     /** Runs every fold; {@code step} hears each fit. */
@@ -128,7 +135,7 @@ public final class ModelComparison {
             PatientCase c = usable.get(i);
             String sex = c.demographics() == null || c.demographics().sex() == null ? "unknown" : c.demographics().sex();
             Integer age = c.demographics() == null ? null : c.demographics().ageAtDiagnosisYears();
-            list.add(new EvaluatedCase(c.outcome().followUpDays(), c.outcome().death(), c.site(), sex,
+            list.add(new EvaluatedCase(c.caseKey(), c.outcome().followUpDays(), c.outcome().death(), c.site(), sex,
                     EvaluatedCase.ageBand(age), model.spec().intervals().survivalCurve(hazards.getRow(i).toDoubleVector())));
         }
     }

@@ -63,7 +63,7 @@ public final class TrainingRun {
             INDArray hazards = model.hazards(features);
             for (int i = 0; i < scored.size(); i++) {
                 PatientCase c = scored.get(i);
-                evaluated.add(new EvaluatedCase(c.outcome().followUpDays(), c.outcome().death(), c.site(),
+                evaluated.add(new EvaluatedCase(c.caseKey(), c.outcome().followUpDays(), c.outcome().death(), c.site(),
                         c.demographics() == null || c.demographics().sex() == null ? "unknown" : c.demographics().sex(),
                         EvaluatedCase.ageBand(c.demographics() == null ? null : c.demographics().ageAtDiagnosisYears()),
                         spec.intervals().survivalCurve(hazards.getRow(i).toDoubleVector())));
@@ -80,8 +80,9 @@ public final class TrainingRun {
                         "the patient's cancer, stage range or site is not represented in the training data below",
                         "the case's radiomics come from a site whose scanners were never harmonized (a warning says so)",
                         "absolute risks are needed but the calibration table below shows a gap for that risk group",
-                        "site harmonization is location/scale only, without a covariate model: true case-mix "
-                                + "differences between sites are partly removed with the scanner effect"),
+                        "site harmonization protects the documented stage group only: other true case-mix "
+                                + "differences between sites (histology, age) are partly removed with the scanner "
+                                + "effect"),
                 summary(train, pipeline),
                 "Held-out test split: " + evaluated.size() + " patients (15%, stratified by event, never seen in "
                         + "training or early stopping); percentile bootstrap 95% intervals over " + bootstrap

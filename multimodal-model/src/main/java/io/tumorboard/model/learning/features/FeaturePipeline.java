@@ -72,6 +72,23 @@ public record FeaturePipeline(RadiomicsEncoder radiomics, PathologyVocabulary vo
         List<String> names = presence.entrySet().stream().filter(e -> e.getValue() >= needed)
                 .map(Map.Entry::getKey)
                 .filter(n -> summaries.stream().anyMatch(s -> s.radiomics().containsKey(n))).sorted().toList();
+        if (summaries.stream().allMatch(s -> !s.radiomicsByStage().isEmpty())) {
+            // Every site sent its per-stage cells: the stage-protected fit, the model pooled training fits.
+            List<StageProtectedFit.Feature> fitted = new ArrayList<>();
+            for (String name : names) {
+                List<StageProtectedFit.Cell> cells = new ArrayList<>();
+                summaries.forEach(s -> s.radiomicsByStage().forEach((stratum, byFeature) -> {
+                    SiteFeatureSummary.CountedScale c = byFeature.get(name);
+                    if (c != null) {
+                        cells.add(new StageProtectedFit.Cell(s.site(), stratum, c.count(), c.median(), c.iqr()));
+                    }
+                }));
+                fitted.add(StageProtectedFit.fit(cells));
+            }
+            SiteHarmonization harmonization = SiteHarmonization.of(fitted);
+            return new RadiomicsEncoder(names, harmonization, harmonization.reference());
+        }
+        // A summary from a site on an older release carries no per-stage cells: location/scale without covariate.
         List<RobustScale> reference = new ArrayList<>();
         for (String name : names) {
             reference.add(pooled(summaries.stream().map(s -> s.radiomics().get(name)).toList()));
@@ -90,7 +107,7 @@ public record FeaturePipeline(RadiomicsEncoder radiomics, PathologyVocabulary vo
         }
         // Harmonized values of every site sit on the reference's location and scale, so the reference is also
         // the scale of the harmonized pool.
-        return new RadiomicsEncoder(names, new SiteHarmonization(reference, sites), reference);
+        return new RadiomicsEncoder(names, new SiteHarmonization(reference, sites, Map.of()), reference);
     }
 
     private static PathologyVocabulary vocabularyFromSummaries(List<SiteFeatureSummary> summaries) {
@@ -128,8 +145,10 @@ public record FeaturePipeline(RadiomicsEncoder radiomics, PathologyVocabulary vo
     /** This pipeline with one site's radiomics harmonization refitted on that site's cases. */
     public FeaturePipeline withSiteHarmonization(String site, List<PatientCase> siteCases) {
         List<double[]> rows = new ArrayList<>();
+        List<String> strata = new ArrayList<>();
         for (PatientCase c : siteCases) {
             RadiomicsEncoder.baseline(c).ifPresent(study -> {
+                strata.add(StageProtectedFit.stratum(c));
                 double[] row = new double[radiomics.width()];
                 for (int f = 0; f < row.length; f++) {
                     Double v = study.radiomics().get(radiomics.featureNames().get(f));
@@ -139,7 +158,7 @@ public record FeaturePipeline(RadiomicsEncoder radiomics, PathologyVocabulary vo
             });
         }
         RadiomicsEncoder refitted = new RadiomicsEncoder(radiomics.featureNames(),
-                radiomics.harmonization().withSite(site, rows), radiomics.scales());
+                radiomics.harmonization().withSite(site, strata, rows), radiomics.scales());
         return new FeaturePipeline(refitted, vocabulary, clinical);
     }
 

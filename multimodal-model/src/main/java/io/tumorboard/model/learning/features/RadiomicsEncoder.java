@@ -17,7 +17,7 @@ import java.util.Optional;
  * far more often than biology, and an unclipped one would dominate the encoder.
  *
  * @param featureNames the features, in input order: those present in at least half the training studies
- * @param harmonization the per-site location/scale harmonization
+ * @param harmonization the per-site location/scale harmonization, stage protected
  * @param scales robust scale of each harmonized feature over the training cases
  */
 public record RadiomicsEncoder(List<String> featureNames, SiteHarmonization harmonization, List<RobustScale> scales) {
@@ -47,19 +47,21 @@ public record RadiomicsEncoder(List<String> featureNames, SiteHarmonization harm
         List<String> names = counts.entrySet().stream().filter(e -> e.getValue() >= Math.max(needed, 1))
                 .map(Map.Entry::getKey).toList();
         List<String> sites = new ArrayList<>();
+        List<String> strata = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
         for (PatientCase c : cases) {
             baseline(c).ifPresent(study -> {
                 sites.add(c.site());
+                strata.add(StageProtectedFit.stratum(c));
                 rows.add(raw(study, names));
             });
         }
-        SiteHarmonization harmonization = SiteHarmonization.fit(sites, rows, names.size());
+        SiteHarmonization harmonization = SiteHarmonization.fit(sites, strata, rows, names.size());
         List<RobustScale> scales = new ArrayList<>();
         for (int f = 0; f < names.size(); f++) {
             double[] harmonized = new double[rows.size()];
             for (int r = 0; r < rows.size(); r++) {
-                harmonized[r] = harmonization.harmonize(sites.get(r), f, rows.get(r)[f]);
+                harmonized[r] = harmonization.harmonize(sites.get(r), strata.get(r), f, rows.get(r)[f]);
             }
             scales.add(RobustScale.of(harmonized));
         }
@@ -81,6 +83,7 @@ public record RadiomicsEncoder(List<String> featureNames, SiteHarmonization harm
                     + "for its scanners");
         }
         double[] raw = raw(study.get(), featureNames);
+        String stratum = StageProtectedFit.stratum(c);
         float[] encoded = new float[featureNames.size()];
         int missing = 0;
         for (int f = 0; f < encoded.length; f++) {
@@ -88,7 +91,7 @@ public record RadiomicsEncoder(List<String> featureNames, SiteHarmonization harm
                 missing++;
                 continue; // 0 is the training median after scaling: the least informative value
             }
-            double scaled = scales.get(f).scale(harmonization.harmonize(c.site(), f, raw[f]));
+            double scaled = scales.get(f).scale(harmonization.harmonize(c.site(), stratum, f, raw[f]));
             if (Math.abs(scaled) > CLIP_IQR) {
                 warnings.add("radiomics feature '" + featureNames.get(f) + "' = " + raw[f] + " lies "
                         + Math.round(Math.abs(scaled)) + " IQRs from the training median: clipped to "

@@ -29,6 +29,9 @@ import java.util.TreeMap;
  * @param imagingStudies cases with a baseline study with radiomics
  * @param radiomicsPresence studies in which each radiomics feature is present (suppressed below {@link #MIN_CELL})
  * @param radiomics each radiomics feature's raw-value scale at this site (only with ≥ {@link #MIN_CELL} values)
+ * @param radiomicsByStage per documented stage group stratum (I–IV, unknown), each feature's raw-value scale
+ *        among those cases (only cells with ≥ {@link #MIN_CELL} values): what the stage-protected harmonization
+ *        is fitted from; empty in a summary from an older release
  * @param pathologyDocuments cases with pathology report text
  * @param termDocuments reports each token occurs in (suppressed below {@link #MIN_CELL})
  * @param age scale of age at diagnosis (years), or null with fewer than {@link #MIN_CELL} values
@@ -38,7 +41,8 @@ import java.util.TreeMap;
  * @param followUpDays scale of follow-up (days), or null with fewer than {@link #MIN_CELL} values; model card only
  */
 public record SiteFeatureSummary(String site, int cases, int imagingStudies, Map<String, Integer> radiomicsPresence,
-                                 Map<String, CountedScale> radiomics, int pathologyDocuments,
+                                 Map<String, CountedScale> radiomics,
+                                 Map<String, Map<String, CountedScale>> radiomicsByStage, int pathologyDocuments,
                                  Map<String, Integer> termDocuments, CountedScale age, CountedScale packYearsLog,
                                  Map<String, Integer> histologies, Integer events, CountedScale followUpDays) {
 
@@ -50,6 +54,7 @@ public record SiteFeatureSummary(String site, int cases, int imagingStudies, Map
                               @JsonProperty("imagingStudies") int imagingStudies,
                               @JsonProperty("radiomicsPresence") Map<String, Integer> radiomicsPresence,
                               @JsonProperty("radiomics") Map<String, CountedScale> radiomics,
+                              @JsonProperty("radiomicsByStage") Map<String, Map<String, CountedScale>> radiomicsByStage,
                               @JsonProperty("pathologyDocuments") int pathologyDocuments,
                               @JsonProperty("termDocuments") Map<String, Integer> termDocuments,
                               @JsonProperty("age") CountedScale age,
@@ -62,6 +67,7 @@ public record SiteFeatureSummary(String site, int cases, int imagingStudies, Map
         this.imagingStudies = imagingStudies;
         this.radiomicsPresence = new TreeMap<>(radiomicsPresence);
         this.radiomics = new TreeMap<>(radiomics);
+        this.radiomicsByStage = radiomicsByStage == null ? Map.of() : new TreeMap<>(radiomicsByStage);
         this.pathologyDocuments = pathologyDocuments;
         this.termDocuments = new TreeMap<>(termDocuments);
         this.age = age;
@@ -106,6 +112,7 @@ public record SiteFeatureSummary(String site, int cases, int imagingStudies, Map
     public static SiteFeatureSummary of(String site, List<PatientCase> trainingCases) {
         Map<String, Integer> presence = new HashMap<>();
         Map<String, List<Double>> radiomicsValues = new HashMap<>();
+        Map<String, Map<String, List<Double>>> byStage = new TreeMap<>();
         Map<String, Integer> terms = new HashMap<>();
         Map<String, Integer> histologies = new HashMap<>();
         List<Double> ages = new ArrayList<>();
@@ -121,9 +128,12 @@ public record SiteFeatureSummary(String site, int cases, int imagingStudies, Map
             Optional<ImagingStudy> study = RadiomicsEncoder.baseline(c);
             if (study.isPresent()) {
                 studies++;
+                Map<String, List<Double>> stratum = byStage.computeIfAbsent(StageProtectedFit.stratum(c),
+                        s -> new HashMap<>());
                 study.get().radiomics().forEach((name, value) -> {
                     presence.merge(name, 1, Integer::sum);
                     radiomicsValues.computeIfAbsent(name, n -> new ArrayList<>()).add(value == null ? Double.NaN : value);
+                    stratum.computeIfAbsent(name, n -> new ArrayList<>()).add(value == null ? Double.NaN : value);
                 });
             }
             String text = PathologyVocabulary.text(c);
@@ -146,7 +156,21 @@ public record SiteFeatureSummary(String site, int cases, int imagingStudies, Map
                 scales.put(name, s);
             }
         });
-        return new SiteFeatureSummary(site, trainingCases.size(), studies, suppressed(presence), scales, documents,
+        Map<String, Map<String, CountedScale>> stageCells = new TreeMap<>();
+        byStage.forEach((stratum, values) -> {
+            Map<String, CountedScale> cells = new TreeMap<>();
+            values.forEach((name, v) -> {
+                CountedScale s = CountedScale.of(v);
+                if (s != null) {
+                    cells.put(name, s);
+                }
+            });
+            if (!cells.isEmpty()) {
+                stageCells.put(stratum, cells);
+            }
+        });
+        return new SiteFeatureSummary(site, trainingCases.size(), studies, suppressed(presence), scales, stageCells,
+                documents,
                 suppressed(terms), CountedScale.of(ages), CountedScale.of(packYears), suppressed(histologies),
                 deaths >= MIN_CELL ? deaths : null, CountedScale.of(followUp));
     }

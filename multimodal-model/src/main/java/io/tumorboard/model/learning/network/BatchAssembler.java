@@ -28,7 +28,17 @@ public final class BatchAssembler {
         return inputs(cases, null);
     }
 
+    /** The same four inputs as plain arrays [input][B][width], for {@link FusionInference}. */
+    public float[][][] inputRows(List<CaseFeatures> cases) {
+        return rows(cases, null);
+    }
+
     private INDArray[] inputs(List<CaseFeatures> cases, Random modalityDropout) {
+        float[][][] x = rows(cases, modalityDropout);
+        return new INDArray[] {Nd4j.create(x[0]), Nd4j.create(x[1]), Nd4j.create(x[2]), Nd4j.create(x[3])};
+    }
+
+    private float[][][] rows(List<CaseFeatures> cases, Random modalityDropout) {
         int b = cases.size();
         int h = spec.embeddingWidth();
         float[][][] x = new float[3][b][];
@@ -44,7 +54,7 @@ public final class BatchAssembler {
                 }
             }
         }
-        return new INDArray[] {Nd4j.create(x[0]), Nd4j.create(x[1]), Nd4j.create(x[2]), Nd4j.create(presence)};
+        return new float[][][] {x[0], x[1], x[2], presence};
     }
 
     /**

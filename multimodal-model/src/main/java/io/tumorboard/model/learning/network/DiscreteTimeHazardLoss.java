@@ -24,6 +24,22 @@ public class DiscreteTimeHazardLoss implements ILossFunction {
     /** Hazards are kept inside [ε, 1 − ε] so a saturated sigmoid cannot produce log(0). */
     private static final double EPSILON = 1e-7;
 
+    /**
+     * The same loss for one case from its hazards, as early stopping reads it outside DL4J.
+     *
+     * @param labels the case's interval labels (1 death, 0 survived, −1 not at risk)
+     */
+    public static double negativeLogLikelihood(float[] hazards, float[] labels) {
+        double loss = 0;
+        for (int k = 0; k < labels.length; k++) {
+            if (labels[k] >= 0) {
+                double h = Math.min(Math.max(hazards[k], EPSILON), 1 - EPSILON);
+                loss -= labels[k] * Math.log(h) + (1 - labels[k]) * Math.log(1 - h);
+            }
+        }
+        return loss;
+    }
+
     @Override
     public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask,
                                boolean average) {

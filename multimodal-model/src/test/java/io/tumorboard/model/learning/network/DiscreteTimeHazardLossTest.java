@@ -47,6 +47,15 @@ class DiscreteTimeHazardLossTest {
     }
 
     @Test
+    void oneCasesLossFromItsHazardsIsTheNetworksScore() {
+        INDArray labels = Nd4j.createFromArray(new double[][] {{0, 0, 1, -1}});
+        INDArray preOutput = Nd4j.createFromArray(new double[][] {{0.1, -0.4, 0.7, 2.0}});
+        float[] hazards = sigmoid.getActivation(preOutput.dup(), false).toFloatVector();
+        assertThat(DiscreteTimeHazardLoss.negativeLogLikelihood(hazards, labels.toFloatVector()))
+                .isCloseTo(loss.computeScore(labels, preOutput, sigmoid, null, false), within(1e-5));
+    }
+
+    @Test
     void aMaskedExampleContributesNothing() {
         INDArray labels = Nd4j.createFromArray(new double[][] {{1, -1}, {0, 1}});
         INDArray preOutput = Nd4j.createFromArray(new double[][] {{0.5, 0.5}, {0.5, 0.5}});
