@@ -24,6 +24,8 @@ public final class SurvivalEvaluation {
     /** Calibration is read at 3 years: the horizon boards discuss for resected NSCLC. */
     public static final double CALIBRATION_DAYS = 3 * YEAR_DAYS;
     static final int CALIBRATION_GROUPS = 10;
+    /** Fewest cases a calibration group is cut to: below it a group's Kaplan–Meier estimate means little. */
+    public static final int MIN_GROUP_CASES = 5;
     /** The Cox-model slope of the linear predictor on held-out data ({@link CalibrationSlope}). */
     public static final String CALIBRATION_SLOPE = "calibration slope (Cox, 3 y)";
 
@@ -103,7 +105,7 @@ public final class SurvivalEvaluation {
     public List<CalibrationGroup> calibration(List<EvaluatedCase> cases) {
         List<EvaluatedCase> sorted = new ArrayList<>(cases);
         sorted.sort(Comparator.comparingDouble(c -> riskAt(c.survival(), CALIBRATION_DAYS)));
-        int groups = Math.max(1, Math.min(CALIBRATION_GROUPS, sorted.size() / 5));
+        int groups = calibrationGroups(sorted.size());
         List<CalibrationGroup> table = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
             List<EvaluatedCase> group = sorted.subList(g * sorted.size() / groups, (g + 1) * sorted.size() / groups);
@@ -120,6 +122,14 @@ public final class SurvivalEvaluation {
                     riskAt(group.get(group.size() - 1).survival(), CALIBRATION_DAYS)));
         }
         return table;
+    }
+
+    /**
+     * How many equal-size groups a calibration table of {@code cases} held-out cases has: up to ten, at least
+     * {@value #MIN_GROUP_CASES} cases each. Public so that a table pooled from sites' aggregates groups alike.
+     */
+    public static int calibrationGroups(int cases) {
+        return Math.max(1, Math.min(CALIBRATION_GROUPS, cases / MIN_GROUP_CASES));
     }
 
     private double riskAt(double[] survival, double t) {
