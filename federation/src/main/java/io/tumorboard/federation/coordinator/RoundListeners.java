@@ -1,6 +1,7 @@
 package io.tumorboard.federation.coordinator;
 
 import io.tumorboard.federation.run.SiteReport;
+import io.tumorboard.model.learning.ModelCard.CalibrationGroup;
 import java.util.List;
 
 /** Several listeners as one, called in order. */
@@ -20,6 +21,11 @@ public final class RoundListeners implements RoundListener {
     @Override
     public void roundClosed(ClosedRound round) {
         listeners.forEach(l -> l.roundClosed(round));
+    }
+
+    @Override
+    public void calibrated(String runId, int version, List<CalibrationGroup> table) {
+        listeners.forEach(l -> l.calibrated(runId, version, table));
     }
 
     @Override

@@ -2,6 +2,10 @@ package io.tumorboard.federation.coordinator;
 
 import io.tumorboard.federation.audit.AuditEvent;
 import io.tumorboard.federation.audit.AuditLog;
+import io.tumorboard.federation.calibration.CalibrationCounts;
+import io.tumorboard.federation.calibration.CalibrationPlan;
+import io.tumorboard.federation.calibration.GroupAggregate;
+import io.tumorboard.federation.calibration.PooledCalibration;
 import io.tumorboard.federation.run.RunConfiguration;
 import io.tumorboard.federation.run.SiteReport;
 import io.tumorboard.federation.run.Strategy;
@@ -30,7 +34,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The coordinator's state machine for one run, free of any transport. Rounds 1..R train (the selected
- * sites train, the others evaluate the incoming global model); round R+1 only evaluates the final model.
+ * sites train, the others evaluate the incoming global model); round R+1 only evaluates the final model. When
+ * sites sent risk histograms with that evaluation, round R+2 (the calibration round) asks them for their counts
+ * per calibration group of the pooled histogram, and the pooled calibration table goes to the listener.
  * A round closes when every selected site has answered, or when its timeout passes with at least the
  * minimum number of answers (otherwise it is opened again with a fresh selection). Every close is
  * checkpointed; a new instance over the same work folder resumes after the last completed round.
@@ -63,6 +69,9 @@ public final class TrainingRun {
     private OpenRound round;
     private long waitingSinceMs;
     private boolean finished;
+    private long[] pooledHistogram;
+    private CalibrationPlan plan;
+    private Set<String> calibrating = Set.of();
 
     private record Issued(String site, int round, TaskKind kind) {
     }
@@ -147,7 +156,8 @@ public final class TrainingRun {
             return new Task.Wait(WAIT);
         }
         boolean trains = round.selected().contains(site) && !round.updates().containsKey(site);
-        boolean evaluates = !round.selected().contains(site) && !round.evaluations().containsKey(site);
+        boolean evaluates = !round.selected().contains(site) && !round.evaluations().containsKey(site)
+                && (!calibrationRound() || calibrating.contains(site));
         if (!trains && !evaluates) {
             return new Task.Wait(WAIT);
         }
@@ -155,7 +165,8 @@ public final class TrainingRun {
         String taskId = UUID.randomUUID().toString();
         TaskKind kind = trains ? TaskKind.TRAIN : TaskKind.EVALUATE;
         issued.put(taskId, new Issued(site, round.number(), kind));
-        return trains ? new Task.Train(round.number(), taskId, global) : new Task.Evaluate(round.number(), taskId, global);
+        return trains ? new Task.Train(round.number(), taskId, global)
+                : new Task.Evaluate(round.number(), taskId, global, calibrationRound() ? plan : null);
     }
 
     /** Checks a result's header before its chunks are read; returns the intake that spools them. */
@@ -165,6 +176,7 @@ public final class TrainingRun {
         checkCurrent(site, report);
         try {
             if (report.kind() != TaskKind.TRAIN) {
+                checkCalibration(site, report);
                 return new ResultIntake(site, report, null, UpdateEncoding.FP32, new float[0], 0, new byte[0]);
             }
             if (update == null || !update.layout().equals(global.layout())) {
@@ -249,7 +261,7 @@ public final class TrainingRun {
             return;
         }
         if (round.evaluationOnly()) {
-            finish();
+            evaluationRoundOver();
         } else if (round.updates().size() >= cfg.minSites()) {
             LOG.info("round {} timed out with {} of {} updates; closing with them", round.number(),
                     round.updates().size(), round.selected().size());
@@ -316,8 +328,8 @@ public final class TrainingRun {
 
     private void maybeClose() {
         if (round.evaluationOnly()) {
-            if (round.evaluations().keySet().containsAll(registered.keySet())) {
-                finish();
+            if (round.evaluations().keySet().containsAll(calibrationRound() ? calibrating : registered.keySet())) {
+                evaluationRoundOver();
             }
         } else if (round.updates().keySet().containsAll(round.selected())) {
             close();
@@ -343,9 +355,57 @@ public final class TrainingRun {
         tasksMayHaveChanged();
     }
 
+    private boolean calibrationRound() {
+        return round != null && round.number() == cfg.rounds() + 2;
+    }
+
+    /**
+     * After the final evaluation: when sites sent risk histograms, pool them, cut the calibration groups and open
+     * the calibration round for those sites. After the calibration round: the pooled table, if every site that
+     * sent a histogram sent its group counts (a table missing a site's cases would not match its own ranges).
+     */
+    private void evaluationRoundOver() {
+        if (!calibrationRound()) {
+            Map<String, long[]> histograms = new TreeMap<>();
+            round.evaluations().forEach((site, r) -> {
+                if (r.calibration() != null && r.calibration().riskHistogram() != null) {
+                    histograms.put(site, r.calibration().riskHistogram());
+                }
+            });
+            pooledHistogram = PooledCalibration.pool(List.copyOf(histograms.values()));
+            if (java.util.Arrays.stream(pooledHistogram).sum() > 0) {
+                plan = CalibrationPlan.of(pooledHistogram);
+                calibrating = Set.copyOf(histograms.keySet());
+                LOG.info("calibration round: {} groups from {} sites' risk histograms", plan.groups(), calibrating.size());
+                openRound(cfg.rounds() + 2, 0);
+                return;
+            }
+        } else if (round.evaluations().keySet().containsAll(calibrating)) {
+            List<List<GroupAggregate>> groups = calibrating.stream().sorted()
+                    .map(site -> round.evaluations().get(site).calibration().groups()).toList();
+            listener.calibrated(cfg.runId(), completed, PooledCalibration.table(pooledHistogram, plan, groups));
+        } else {
+            LOG.warn("calibration round timed out with {} of {} sites; the final model gets no calibration table",
+                    round.evaluations().size(), calibrating.size());
+        }
+        finish();
+    }
+
+    /** A calibration round's result must count the groups of the plan; a final evaluation's none. */
+    private void checkCalibration(String site, SiteReport report) throws RefusedResult {
+        CalibrationCounts c = report.calibration();
+        boolean fits = calibrationRound() ? c != null && c.groups().size() == plan.groups()
+                : c == null || (c.riskHistogram() != null && round != null && round.number() == cfg.rounds() + 1);
+        if (!fits) {
+            throw refuse(RefusedResult.Kind.INVALID, AuditEvent.MALFORMED_UPDATE, site, report.round(),
+                    "calibration counts do not fit this round");
+        }
+    }
+
     private void finish() {
         finished = true;
         round = null;
+        pooledHistogram = null;
         LOG.info("run {} finished after {} rounds", cfg.runId(), completed);
         listener.runFinished(cfg.runId(), completed);
         tasksMayHaveChanged();

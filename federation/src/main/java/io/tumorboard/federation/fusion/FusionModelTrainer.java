@@ -1,5 +1,7 @@
 package io.tumorboard.federation.fusion;
 
+import io.tumorboard.federation.calibration.HeldOutRisk;
+import io.tumorboard.federation.calibration.SiteCalibration;
 import io.tumorboard.federation.site.EvaluationResult;
 import io.tumorboard.federation.site.LocalTrainer;
 import io.tumorboard.federation.site.RoundConfig;
@@ -11,6 +13,8 @@ import io.tumorboard.model.learning.FusionModel;
 import io.tumorboard.model.learning.Prediction;
 import io.tumorboard.model.learning.SurvivalMetrics;
 import io.tumorboard.model.learning.TrainingConfig;
+import io.tumorboard.model.learning.evaluation.SurvivalEvaluation;
+import io.tumorboard.model.learning.survival.SurvivalIntervals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +77,8 @@ public final class FusionModelTrainer implements LocalTrainer {
     public synchronized EvaluationResult evaluate(ModelWeights weights) {
         model.setParameters(weights.values());
         List<double[]> rows = new ArrayList<>();
+        // The 3-year risks and outcomes stay here: the site node sends only counts built from them.
+        List<HeldOutRisk> calibration = new ArrayList<>();
         for (PatientCase c : heldOut) {
             if (c.outcome() == null) {
                 continue;
@@ -80,10 +86,12 @@ public final class FusionModelTrainer implements LocalTrainer {
             Prediction p = model.predict(c);
             if (Double.isFinite(p.riskScore())) {
                 rows.add(new double[] {c.outcome().followUpDays(), c.outcome().death() ? 1 : 0, p.riskScore()});
+                calibration.add(new HeldOutRisk(1 - SurvivalIntervals.survivalAt(p.survival(), setup.spec().intervals(),
+                        SurvivalEvaluation.CALIBRATION_DAYS), c.outcome().followUpDays(), c.outcome().death()));
             }
         }
         if (rows.size() < 2) {
-            return new EvaluationResult(rows.size(), Map.of());
+            return new EvaluationResult(rows.size(), Map.of(), new SiteCalibration(calibration));
         }
         double[] time = new double[rows.size()];
         boolean[] event = new boolean[rows.size()];
@@ -94,7 +102,8 @@ public final class FusionModelTrainer implements LocalTrainer {
             risk[i] = rows.get(i)[2];
         }
         double c = SurvivalMetrics.harrellC(time, event, risk);
-        return new EvaluationResult(rows.size(), Double.isFinite(c) ? Map.of("harrell_c", c) : Map.of());
+        return new EvaluationResult(rows.size(), Double.isFinite(c) ? Map.of("harrell_c", c) : Map.of(),
+                new SiteCalibration(calibration));
     }
 
     private static float[] toFloats(double[] d) {

@@ -28,6 +28,13 @@ import java.util.TreeMap;
  */
 public final class FusionPackager implements ModelPackager {
 
+    private static final String NO_CALIBRATION = "no calibration table yet: it is pooled from the sites' aggregates "
+            + "once the run's calibration round is over";
+    private static final String CALIBRATION_METHOD = "the calibration table is pooled from the sites' aggregates, "
+            + "not case-level predictions: groups are cut at bins of predicted risk 0.001 wide (a group's range and "
+            + "threshold are bin edges), observed risk is the actuarial life-table estimate on monthly intervals "
+            + "(not Kaplan-Meier on exact times)";
+
     private final FusionSetup setup;
     private final List<SiteFeatureSummary> summaries;
 
@@ -58,8 +65,21 @@ public final class FusionPackager implements ModelPackager {
     public void evaluated(Path file, FederatedEvaluation evaluation) throws IOException {
         ModelPackage.Loaded loaded = ModelPackage.load(file);
         ModelCard old = loaded.card();
-        ModelCard card = new ModelCard(old.intendedUse(), old.limits(), old.training(), evaluationText(evaluation),
-                estimates(evaluation), List.of());
+        rewrite(file, loaded, new ModelCard(old.intendedUse(), old.limits(), old.training(),
+                evaluationText(evaluation), estimates(evaluation), old.calibration()));
+    }
+
+    @Override
+    public void calibrated(Path file, List<ModelCard.CalibrationGroup> table) throws IOException {
+        ModelPackage.Loaded loaded = ModelPackage.load(file);
+        ModelCard old = loaded.card();
+        List<String> limits = old.limits().stream().map(l -> l.equals(NO_CALIBRATION) ? CALIBRATION_METHOD : l)
+                .toList();
+        rewrite(file, loaded, new ModelCard(old.intendedUse(), limits, old.training(), old.evaluation(),
+                old.metrics(), table));
+    }
+
+    private static void rewrite(Path file, ModelPackage.Loaded loaded, ModelCard card) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         ModelPackage.save(loaded.model(), card, tmp);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -93,7 +113,7 @@ public final class FusionPackager implements ModelPackager {
                         "the feature pipeline was fitted from the sites' aggregate summaries (counts, medians, IQRs; "
                                 + "cells below " + SiteFeatureSummary.MIN_CELL + " suppressed), an approximation of "
                                 + "the pooled fit",
-                        "no calibration table: calibration needs case-level predictions across sites"),
+                        NO_CALIBRATION),
                 training, evaluation == null ? "Federated evaluation pending: the sites evaluate this version in the "
                         + "next round (see the registry's metrics.jsonl)." : evaluationText(evaluation),
                 evaluation == null ? Map.of() : estimates(evaluation), List.of());

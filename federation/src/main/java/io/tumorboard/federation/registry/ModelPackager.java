@@ -1,8 +1,10 @@
 package io.tumorboard.federation.registry;
 
 import io.tumorboard.federation.coordinator.ClosedRound;
+import io.tumorboard.model.learning.ModelCard.CalibrationGroup;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Turns a round's global weights into the model's own package format (for the fusion network: the learning
@@ -18,4 +20,7 @@ public interface ModelPackager {
 
     /** Rewrites a package with its federated evaluation, which arrives one round after the model. */
     void evaluated(Path file, FederatedEvaluation evaluation) throws IOException;
+
+    /** Rewrites a package with its calibration table, pooled from the sites' aggregates after the run. */
+    void calibrated(Path file, List<CalibrationGroup> table) throws IOException;
 }

@@ -15,6 +15,7 @@ import io.tumorboard.federation.weights.ModelWeights;
 import io.tumorboard.federation.weights.PayloadEncoder;
 import io.tumorboard.federation.weights.TensorShape;
 import io.tumorboard.federation.weights.UpdateEncoding;
+import io.tumorboard.model.learning.ModelCard.CalibrationGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +85,24 @@ public final class ModelRegistry implements RoundListener {
     public void roundClosed(ClosedRound round) {
         io(() -> publish(round), "file round " + round.round());
         finalReports.remove(round.round());
+    }
+
+    @Override
+    public void calibrated(String runId, int version, List<CalibrationGroup> table) {
+        finalReports.remove(version + 2);
+        io(() -> {
+            ModelVersion v = new ModelVersion(runId, version);
+            Path dir = root.resolve(v.path());
+            if (version < 1 || !Files.exists(dir.resolve("lineage.json"))) {
+                return;
+            }
+            ObjectNode lineage = (ObjectNode) lineage(v);
+            lineage.set("calibration", JSON.valueToTree(table));
+            writeLineage(v, lineage);
+            if (packager != null) {
+                packager.calibrated(dir.resolve(packager.fileName()), table);
+            }
+        }, "file the calibration of " + runId);
     }
 
     @Override

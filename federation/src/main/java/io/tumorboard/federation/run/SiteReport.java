@@ -1,5 +1,6 @@
 package io.tumorboard.federation.run;
 
+import io.tumorboard.federation.calibration.CalibrationCounts;
 import java.util.Map;
 
 /**
@@ -8,14 +9,20 @@ import java.util.Map;
  *
  * @param exampleCount training examples (TRAIN) or held-out examples (EVALUATE)
  * @param epsilonSpent differential-privacy epsilon this site has spent in the run so far (0 without DP)
+ * @param calibration the site's calibration aggregates (final evaluation and calibration rounds); null otherwise
  */
 public record SiteReport(int round, String taskId, TaskKind kind, long exampleCount,
-                         Map<String, Double> metrics, double epsilonSpent) {
+                         Map<String, Double> metrics, double epsilonSpent, CalibrationCounts calibration) {
 
     public SiteReport {
         metrics = Map.copyOf(metrics);
         if (exampleCount < 0) {
             throw new IllegalArgumentException("negative example count " + exampleCount);
         }
+    }
+
+    public SiteReport(int round, String taskId, TaskKind kind, long exampleCount, Map<String, Double> metrics,
+                      double epsilonSpent) {
+        this(round, taskId, kind, exampleCount, metrics, epsilonSpent, null);
     }
 }

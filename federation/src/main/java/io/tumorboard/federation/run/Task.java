@@ -1,5 +1,6 @@
 package io.tumorboard.federation.run;
 
+import io.tumorboard.federation.calibration.CalibrationPlan;
 import io.tumorboard.federation.weights.ModelWeights;
 import java.time.Duration;
 
@@ -16,8 +17,16 @@ public sealed interface Task {
         }
     }
 
-    /** Evaluate {@code global} on local held-out data and answer with metrics. */
-    record Evaluate(int round, String taskId, ModelWeights global) implements Task {
+    /**
+     * Evaluate {@code global} on local held-out data and answer with metrics; in the calibration round
+     * ({@code plan} not null) answer with the held-out cases' counts per calibration group of the plan.
+     */
+    record Evaluate(int round, String taskId, ModelWeights global, CalibrationPlan plan) implements Task {
+
+        public Evaluate(int round, String taskId, ModelWeights global) {
+            this(round, taskId, global, null);
+        }
+
         @Override
         public TaskKind kind() {
             return TaskKind.EVALUATE;

@@ -1,6 +1,7 @@
 package io.tumorboard.federation.site;
 
 import io.tumorboard.federation.run.RunConfiguration;
+import io.tumorboard.federation.calibration.CalibrationCounts;
 import io.tumorboard.federation.run.SiteReport;
 import io.tumorboard.federation.run.Task;
 import io.tumorboard.federation.run.TaskKind;
@@ -83,7 +84,8 @@ public final class SiteNode implements Runnable {
                 } else if (task instanceof Task.Evaluate e) {
                     EvaluationResult r = trainer.evaluate(e.global());
                     link.pushResult(runId, new SiteReport(e.round(), e.taskId(), TaskKind.EVALUATE, r.exampleCount(),
-                            prefixed("eval_", r.metrics()), epsilon(reg.config())), null, null, reg.encoding());
+                            e.plan() == null ? prefixed("eval_", r.metrics()) : Map.of(), epsilon(reg.config()), calibrationCounts(r, e, reg.config().rounds())), null, null,
+                            reg.encoding());
                 }
             } catch (LinkFailure f) {
                 switch (f.action()) {
@@ -183,5 +185,18 @@ public final class SiteNode implements Runnable {
 
     public String site() {
         return site;
+    }
+
+    /**
+     * The site's calibration aggregates for an evaluation of the final model: its risk histogram in the final
+     * evaluation round, its counts per group in the calibration round (the task carries the plan). None from a
+     * learner without survival predictions, nor for the evaluations inside training rounds.
+     */
+    private static CalibrationCounts calibrationCounts(EvaluationResult r, Task.Evaluate e, int trainingRounds) {
+        if (r.calibration() == null || e.round() <= trainingRounds) {
+            return null;
+        }
+        return e.plan() == null ? CalibrationCounts.histogram(r.calibration().histogram())
+                : CalibrationCounts.groups(r.calibration().groups(e.plan()));
     }
 }

@@ -105,7 +105,8 @@ public final class CoordinatorClient implements CoordinatorLink {
                 case WAIT -> new Task.Wait(Duration.ofMillis(Math.max(10, h.getRetryAfterMs())));
                 case DONE -> new Task.Done();
                 case TRAIN -> new Task.Train(h.getRound(), h.getTaskId(), receiveModel(h, parts));
-                case EVALUATE -> new Task.Evaluate(h.getRound(), h.getTaskId(), receiveModel(h, parts));
+                case EVALUATE -> new Task.Evaluate(h.getRound(), h.getTaskId(), receiveModel(h, parts),
+                        h.hasCalibrationPlan() ? ProtoMapper.fromProto(h.getCalibrationPlan()) : null);
             };
         } catch (StatusRuntimeException e) {
             throw classify(e, "pull task");

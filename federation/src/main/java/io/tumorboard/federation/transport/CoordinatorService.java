@@ -150,6 +150,9 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
                 weights = t.global();
             } else if (task instanceof Task.Evaluate e) {
                 h.setRound(e.round()).setTaskId(e.taskId());
+                if (e.plan() != null) {
+                    h.setCalibrationPlan(ProtoMapper.toProto(e.plan()));
+                }
                 weights = e.global();
             } else if (task instanceof Task.Wait) {
                 // Held for the whole long poll already: the site may ask again at once.

@@ -2,14 +2,19 @@ package io.tumorboard.federation.transport;
 
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
+import io.tumorboard.federation.calibration.CalibrationCounts;
+import io.tumorboard.federation.calibration.GroupAggregate;
 import io.tumorboard.federation.coordinator.RefusedResult;
 import io.tumorboard.federation.run.RunConfiguration;
 import io.tumorboard.federation.run.SiteReport;
 import io.tumorboard.federation.run.Strategy;
 import io.tumorboard.federation.run.TaskKind;
+import io.tumorboard.federation.v1.CalibrationGroupCounts;
+import io.tumorboard.federation.v1.CalibrationPlan;
 import io.tumorboard.federation.v1.Encoding;
 import io.tumorboard.federation.v1.ModelHeader;
 import io.tumorboard.federation.v1.ResultHeader;
+import io.tumorboard.federation.v1.RiskHistogram;
 import io.tumorboard.federation.v1.RunConfig;
 import io.tumorboard.federation.v1.TensorSpec;
 import io.tumorboard.federation.weights.ModelLayout;
@@ -116,7 +121,40 @@ final class ProtoMapper {
         if (update != null) {
             b.setUpdate(toProto(update));
         }
+        CalibrationCounts c = r.calibration();
+        if (c != null && c.riskHistogram() != null) {
+            b.setRiskHistogram(RiskHistogram.newBuilder()
+                    .addAllCounts(java.util.Arrays.stream(c.riskHistogram()).boxed().toList()));
+        } else if (c != null) {
+            c.groups().forEach(g -> b.addCalibrationGroups(CalibrationGroupCounts.newBuilder().setCases(g.cases())
+                    .setPredictedRiskSum(g.predictedRiskSum())
+                    .addAllDeaths(java.util.Arrays.stream(g.deaths()).boxed().toList())
+                    .addAllCensored(java.util.Arrays.stream(g.censored()).boxed().toList())));
+        }
         return b.build();
+    }
+
+    static CalibrationPlan toProto(io.tumorboard.federation.calibration.CalibrationPlan plan) {
+        return CalibrationPlan.newBuilder()
+                .addAllGroupStartBins(java.util.Arrays.stream(plan.startBins()).boxed().toList()).build();
+    }
+
+    static io.tumorboard.federation.calibration.CalibrationPlan fromProto(CalibrationPlan p) {
+        return new io.tumorboard.federation.calibration.CalibrationPlan(
+                p.getGroupStartBinsList().stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static CalibrationCounts calibrationFromProto(ResultHeader h) {
+        if (h.hasRiskHistogram()) {
+            return CalibrationCounts.histogram(h.getRiskHistogram().getCountsList().stream()
+                    .mapToLong(Long::longValue).toArray());
+        }
+        if (h.getCalibrationGroupsCount() == 0) {
+            return null;
+        }
+        return CalibrationCounts.groups(h.getCalibrationGroupsList().stream().map(g -> new GroupAggregate(
+                g.getCases(), g.getPredictedRiskSum(), g.getDeathsList().stream().mapToInt(Integer::intValue).toArray(),
+                g.getCensoredList().stream().mapToInt(Integer::intValue).toArray())).toList());
     }
 
     static SiteReport fromProto(ResultHeader h) {
@@ -126,7 +164,7 @@ final class ProtoMapper {
             }
         }
         return new SiteReport(h.getRound(), h.getTaskId(), fromProto(h.getKind()), h.getExampleCount(),
-                h.getMetricsMap(), h.getDpEpsilonSpent());
+                h.getMetricsMap(), h.getDpEpsilonSpent(), calibrationFromProto(h));
     }
 
     static io.tumorboard.federation.v1.TaskKind toProto(TaskKind k) {
