@@ -16,7 +16,10 @@ import io.tumorboard.federation.audit.AuditLog;
 import io.tumorboard.federation.coordinator.RoundListeners;
 import io.tumorboard.federation.registry.ModelRegistry;
 import io.tumorboard.federation.registry.ModelVersion;
+import io.tumorboard.model.learning.ModelCard;
 import io.tumorboard.model.learning.ModelPackage;
+import io.tumorboard.model.learning.evaluation.EvaluatedCase;
+import io.tumorboard.model.learning.evaluation.SurvivalEvaluation;
 import io.tumorboard.model.learning.features.SiteFeatureSummary;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -97,7 +100,9 @@ class FusionFederationIT {
         assertThat(loaded.card().metrics()).containsKey("harrell_c");
         assertThat(loaded.card().metrics().get("harrell_c").value())
                 .isCloseTo(weightedMean(concordance.get(4), data), org.assertj.core.data.Offset.offset(1e-9));
+        assertCalibrationTableMatchesTheCentralOne(loaded, data, setup);
         JsonNode lineage = registry.lineage(last);
+        assertThat(lineage.path("calibration")).hasSize(loaded.card().calibration().size());
         assertThat(lineage.path("parent").asText()).isEqualTo("fusion/round-0002");
         assertThat(lineage.path("sites")).hasSize(2);
         assertThat(lineage.path("evaluation").path("sites").path("site-a").path("metrics").path("harrell_c").asDouble())
@@ -113,6 +118,35 @@ class FusionFederationIT {
         registry.promote(best, audit, "test", "best harrell_c");
         assertThat(registry.promoted()).contains(best);
         assertThat(audit.entries()).singleElement().satisfies(e -> assertThat(e.event()).isEqualTo(AuditEvent.MODEL_PROMOTED));
+    }
+
+    /**
+     * The final package's card carries a calibration table pooled from the two sites' aggregates, which the test
+     * (seeing both sites' cases, as no coordinator does) checks against the central table of the same predictions.
+     */
+    private static void assertCalibrationTableMatchesTheCentralOne(ModelPackage.Loaded loaded,
+                                                                   Map<String, SiteCaseDataset> data, FusionSetup setup) {
+        List<EvaluatedCase> heldOut = new java.util.ArrayList<>();
+        data.values().forEach(d -> d.heldOut().stream().filter(c -> c.outcome() != null).forEach(c -> {
+            var p = loaded.model().predict(c);
+            if (Double.isFinite(p.riskScore())) {
+                heldOut.add(new EvaluatedCase(c.caseKey(), c.outcome().followUpDays(), c.outcome().death(), c.site(),
+                        "unknown", "unknown", p.survival()));
+            }
+        }));
+        List<ModelCard.CalibrationGroup> central = new SurvivalEvaluation(setup.spec().intervals(), 0, 1)
+                .calibration(heldOut);
+        List<ModelCard.CalibrationGroup> federated = loaded.card().calibration();
+        System.out.println("calibration, federated vs central: " + federated + " vs " + central);
+
+        assertThat(federated).isNotEmpty().allSatisfy(g -> assertThat(g.hasRange()).isTrue());
+        assertThat(federated.stream().mapToInt(ModelCard.CalibrationGroup::cases).sum()).isEqualTo(heldOut.size());
+        assertThat(federated.size()).isLessThanOrEqualTo(central.size());
+        assertThat(federated.get(0).lowestPredictedRisk())
+                .isCloseTo(central.get(0).lowestPredictedRisk(), org.assertj.core.data.Offset.offset(0.001));
+        assertThat(federated.get(federated.size() - 1).highestPredictedRisk()).isCloseTo(
+                central.get(central.size() - 1).highestPredictedRisk(), org.assertj.core.data.Offset.offset(0.001));
+        assertThat(loaded.card().limits()).noneMatch(l -> l.startsWith("no calibration table"));
     }
 
     /** Held-out-example-weighted mean of the sites' C, as the registry computes the global value. */
