@@ -34,4 +34,17 @@ class ContractBoundaryTest {
                 .should().dependOnClassesThat().resideInAPackage("io.tumorboard.model.cases..")
                 .check(MAIN);
     }
+
+    @Test
+    void heldOutCasesRisksAndOutcomesStayAtTheSite() {
+        // A case's predicted risk with its outcome is patient-level: only the site builds counts from it; the
+        // contract, the coordinator and the registry see counts and sums only.
+        noClasses().that().resideInAnyPackage("io.tumorboard.federation.transport..", "io.tumorboard.federation.v1..",
+                        "io.tumorboard.federation.coordinator..", "io.tumorboard.federation.registry..",
+                        "io.tumorboard.federation.run..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.tumorboard.federation.calibration.HeldOutRisk")
+                .orShould().dependOnClassesThat()
+                .haveFullyQualifiedName("io.tumorboard.federation.calibration.SiteCalibration")
+                .check(MAIN);
+    }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tumorboard.federation.audit.AuditEvent;
 import io.tumorboard.federation.audit.AuditLog;
+import io.tumorboard.federation.calibration.CalibrationCounts;
+import io.tumorboard.federation.calibration.HeldOutRisk;
+import io.tumorboard.federation.calibration.SiteCalibration;
 import io.tumorboard.federation.run.RunConfiguration;
 import io.tumorboard.federation.run.SiteReport;
 import io.tumorboard.federation.run.Task;
@@ -20,8 +23,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import io.tumorboard.model.learning.ModelCard.CalibrationGroup;
+import io.tumorboard.model.learning.evaluation.SurvivalEvaluation;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -61,8 +68,12 @@ class TrainingRunTest {
     private final HandClock clock = new HandClock();
 
     private TrainingRun run(RunConfiguration cfg, Set<String> sites) throws Exception {
+        return run(cfg, sites, new RoundListener() { });
+    }
+
+    private TrainingRun run(RunConfiguration cfg, Set<String> sites, RoundListener listener) throws Exception {
         TrainingRun run = new TrainingRun(cfg, new ModelWeights(LAYOUT, new float[4]), sites, dir,
-                new AuditLog(dir.resolve("audit.jsonl"), clock), new RoundListener() { }, clock);
+                new AuditLog(dir.resolve("audit.jsonl"), clock), listener, clock);
         for (String s : sites) {
             run.register(s, EnumSet.allOf(UpdateEncoding.class));
         }
@@ -138,5 +149,63 @@ class TrainingRunTest {
         assertThat(((Task.Train) resumed.nextTask("a")).round()).isEqualTo(2);
         assertThatThrownBy(() -> run(RunConfiguration.of("c", 4, 1, 1), Set.of("a")))
                 .hasMessageContaining("differently configured run");
+    }
+
+    @Test
+    void afterTheFinalEvaluationTheSitesThatSentRiskHistogramsAreAskedForGroupCountsAndTheTableIsPooled()
+            throws Exception {
+        List<List<CalibrationGroup>> tables = new ArrayList<>();
+        TrainingRun run = run(RunConfiguration.of("cal", 1, 3, 3), Set.of("a", "b", "c"), new RoundListener() {
+            @Override
+            public void calibrated(String runId, int version, List<CalibrationGroup> table) {
+                tables.add(table);
+            }
+        });
+        answer(run, "a", (Task.Train) run.nextTask("a"), 1f, 10);
+        answer(run, "b", (Task.Train) run.nextTask("b"), 1f, 10);
+        answer(run, "c", (Task.Train) run.nextTask("c"), 1f, 10);
+        // Final evaluation (round 2): a and b predict survival and send histograms; c's learner does not.
+        List<HeldOutRisk> casesA = cases(20, 0.1);
+        List<HeldOutRisk> casesB = cases(20, 0.5);
+        evaluate(run, "a", CalibrationCounts.histogram(new SiteCalibration(casesA).histogram()));
+        evaluate(run, "b", CalibrationCounts.histogram(new SiteCalibration(casesB).histogram()));
+        evaluate(run, "c", null);
+
+        Task.Evaluate calibration = (Task.Evaluate) run.nextTask("a");
+        assertThat(calibration.round()).isEqualTo(3);
+        assertThat(calibration.plan().groups()).isEqualTo(SurvivalEvaluation.calibrationGroups(40));
+        assertThat(run.nextTask("c")).as("c sent no histogram: nothing to count").isInstanceOf(Task.Wait.class);
+        assertThatThrownBy(() -> run.openResult("a", new SiteReport(3, calibration.taskId(), TaskKind.EVALUATE, 20,
+                Map.of(), 0, CalibrationCounts.groups(new SiteCalibration(casesA).groups(calibration.plan())
+                        .subList(0, 1))), null)).isInstanceOf(RefusedResult.class).hasMessageContaining("calibration");
+        evaluate(run, "a", calibration, CalibrationCounts.groups(new SiteCalibration(casesA).groups(calibration.plan())));
+        assertThat(tables).isEmpty();
+        Task.Evaluate forB = (Task.Evaluate) run.nextTask("b");
+        evaluate(run, "b", forB, CalibrationCounts.groups(new SiteCalibration(casesB).groups(forB.plan())));
+
+        assertThat(run.finished()).isTrue();
+        assertThat(tables).singleElement().satisfies(t -> {
+            assertThat(t).hasSize(calibration.plan().groups());
+            assertThat(t.stream().mapToInt(CalibrationGroup::cases).sum()).isEqualTo(40);
+        });
+    }
+
+    private void evaluate(TrainingRun run, String site, CalibrationCounts counts) throws Exception {
+        evaluate(run, site, (Task.Evaluate) run.nextTask(site), counts);
+    }
+
+    private static void evaluate(TrainingRun run, String site, Task.Evaluate task, CalibrationCounts counts)
+            throws Exception {
+        run.completeResult(run.openResult(site, new SiteReport(task.round(), task.taskId(), TaskKind.EVALUATE, 20,
+                Map.of(), 0, counts), null));
+    }
+
+    /** Cases with predicted risks 0.01 apart from {@code lowest}, each followed for 2 years without an event. */
+    private static List<HeldOutRisk> cases(int n, double lowest) {
+        List<HeldOutRisk> cases = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            cases.add(new HeldOutRisk(lowest + 0.01 * i, 730, false));
+        }
+        return cases;
     }
 }
