@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * The federation stage of the product demo: certificates (if absent), one site node per hospital on its case
  * dataset and a coordinator, all configured from the example files in {@code federation/config} and talking mutual
- * TLS on loopback; the registry at {@code demo-output/federation/registry}, the best round promoted. A finished run
+ * TLS on loopback; the registry at {@code demo-output/federation/registry}, the calibrated final round promoted (the
+ * best round by held-out C when the run could not calibrate). A finished run
  * with a promoted version is reused unless {@code --fresh}.
  */
 public final class DemoFederation {
@@ -117,9 +119,18 @@ public final class DemoFederation {
                 }
             }
             pool.shutdownNow();
-            ModelVersion best = registry.bestBy(RUN_ID, "harrell_c", false).orElseThrow(() ->
-                    new IllegalStateException("no round of " + RUN_ID + " has a federated harrell_c"));
-            registry.promote(best, coordinator.audit(), "demo", "best federated harrell_c of run " + RUN_ID);
+            // The board places a case in a risk group only from a calibrated card, and the calibration round
+            // calibrates the final model: that one is promoted. A run that could not calibrate (its round timed
+            // out) promotes its best round by held-out C instead.
+            Optional<ModelVersion> calibrated = calibrated(registry);
+            if (calibrated.isPresent()) {
+                registry.promote(calibrated.get(), coordinator.audit(), "demo", "calibrated final model of run "
+                        + RUN_ID);
+            } else {
+                ModelVersion best = registry.bestBy(RUN_ID, "harrell_c", false).orElseThrow(() ->
+                        new IllegalStateException("no round of " + RUN_ID + " has a federated harrell_c"));
+                registry.promote(best, coordinator.audit(), "demo", "best federated harrell_c of run " + RUN_ID);
+            }
         }
         summary(registry, start);
     }
@@ -195,6 +206,16 @@ public final class DemoFederation {
         return false;
     }
 
+    private static Optional<ModelVersion> calibrated(ModelRegistry registry) throws IOException {
+        List<ModelVersion> versions = registry.versions(RUN_ID);
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            if (!registry.lineage(versions.get(i)).path("calibration").isEmpty()) {
+                return Optional.of(versions.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
     private void summary(ModelRegistry registry, long start) throws IOException {
         ModelVersion promoted = registry.promoted().orElseThrow();
         List<ModelVersion> versions = registry.versions(RUN_ID);
@@ -211,7 +232,11 @@ public final class DemoFederation {
             out.printf("  final model at %s: Harrell C %.3f on %d held-out cases%n", e.getKey(),
                     e.getValue().path("metrics").path("harrell_c").asDouble(), e.getValue().path("examples").asLong());
         }
-        out.printf("  promoted: %s (best federated Harrell C)%n", promoted.path());
+        JsonNode calibration = registry.lineage(promoted).path("calibration");
+        out.printf("  promoted: %s (%s)%n", promoted.path(), calibration.isEmpty() ? "best federated Harrell C; "
+                + "no calibration table, so the board shows no risk group"
+                : "the final model, with a calibration table of " + calibration.size() + " risk groups pooled from the "
+                + "sites' aggregates");
         out.printf("  files: registry %s (promoted, %s/run.json, metrics.jsonl, round-NNNN/model.zip + lineage.json)%n",
                 home.resolve("registry"), RUN_ID);
         out.printf("         certificates %s; checkpoints and audit log %s%n", home.resolve("certs"), home.resolve("work"));
