@@ -30,10 +30,10 @@ public final class FusionPackager implements ModelPackager {
 
     private static final String NO_CALIBRATION = "no calibration table yet: it is pooled from the sites' aggregates "
             + "once the run's calibration round is over";
-    private static final String CALIBRATION_METHOD = "the calibration table is pooled from the sites' aggregates, "
-            + "not case-level predictions: groups are cut at bins of predicted risk 0.001 wide (a group's range and "
-            + "threshold are bin edges), observed risk is the actuarial life-table estimate on monthly intervals "
-            + "(not Kaplan-Meier on exact times)";
+    private static final String CALIBRATION_METHOD = "Calibration table: pooled from the sites' aggregates of the "
+            + "same held-out cases, not from case-level predictions; groups are cut at bins of predicted 3-year risk "
+            + "0.001 wide (each group's range and threshold are bin edges), and observed risk is 1 minus the actuarial "
+            + "(Cutler-Ederer) life-table survival on monthly intervals, not Kaplan-Meier on exact times.";
 
     private final FusionSetup setup;
     private final List<SiteFeatureSummary> summaries;
@@ -66,17 +66,22 @@ public final class FusionPackager implements ModelPackager {
         ModelPackage.Loaded loaded = ModelPackage.load(file);
         ModelCard old = loaded.card();
         rewrite(file, loaded, new ModelCard(old.intendedUse(), old.limits(), old.training(),
-                evaluationText(evaluation), estimates(evaluation), old.calibration()));
+                calibrationNoted(evaluationText(evaluation), old.calibration()), estimates(evaluation),
+                old.calibration()));
     }
 
     @Override
     public void calibrated(Path file, List<ModelCard.CalibrationGroup> table) throws IOException {
         ModelPackage.Loaded loaded = ModelPackage.load(file);
         ModelCard old = loaded.card();
-        List<String> limits = old.limits().stream().map(l -> l.equals(NO_CALIBRATION) ? CALIBRATION_METHOD : l)
-                .toList();
-        rewrite(file, loaded, new ModelCard(old.intendedUse(), limits, old.training(), old.evaluation(),
-                old.metrics(), table));
+        List<String> limits = old.limits().stream().filter(l -> !l.equals(NO_CALIBRATION)).toList();
+        rewrite(file, loaded, new ModelCard(old.intendedUse(), limits, old.training(),
+                calibrationNoted(old.evaluation(), table), old.metrics(), table));
+    }
+
+    private static String calibrationNoted(String evaluation, List<ModelCard.CalibrationGroup> table) {
+        return table.isEmpty() || evaluation.endsWith(CALIBRATION_METHOD) ? evaluation
+                : evaluation + " " + CALIBRATION_METHOD;
     }
 
     private static void rewrite(Path file, ModelPackage.Loaded loaded, ModelCard card) throws IOException {

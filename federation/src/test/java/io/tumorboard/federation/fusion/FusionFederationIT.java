@@ -147,6 +147,7 @@ class FusionFederationIT {
         assertThat(federated.get(federated.size() - 1).highestPredictedRisk()).isCloseTo(
                 central.get(central.size() - 1).highestPredictedRisk(), org.assertj.core.data.Offset.offset(0.001));
         assertThat(loaded.card().limits()).noneMatch(l -> l.startsWith("no calibration table"));
+        assertThat(loaded.card().evaluation()).contains("actuarial");
     }
 
     /** Held-out-example-weighted mean of the sites' C, as the registry computes the global value. */
