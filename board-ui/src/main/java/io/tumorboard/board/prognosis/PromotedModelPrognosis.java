@@ -174,11 +174,8 @@ class PromotedModelPrognosis implements PrognosisSource, FusedEmbedding {
         List<Prognosis.SurvivalPoint> curve = new ArrayList<>();
         double[] days = p.survivalDays();
         for (int i = 0; i < days.length; i++) {
-            boolean horizon = i == days.length - 1;
-            // The model gives its MC-dropout interval for the horizon risk only; earlier points carry no band.
-            double lower = horizon ? 1 - p.riskHigh() : p.survival()[i];
-            double upper = horizon ? 1 - p.riskLow() : p.survival()[i];
-            curve.add(new Prognosis.SurvivalPoint((int) Math.round(days[i]), p.survival()[i], lower, upper));
+            curve.add(new Prognosis.SurvivalPoint((int) Math.round(days[i]), p.survival()[i], p.survivalLow()[i],
+                    p.survivalHigh()[i]));
         }
         Map<String, Double> contributions = new LinkedHashMap<>();
         p.contributions().forEach((modality, change) -> contributions.put(modality.name().toLowerCase(), change));

@@ -1,6 +1,7 @@
 package io.tumorboard.board.prognosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.tumorboard.board.TestRegistry;
 import io.tumorboard.board.demo.DemoCases;
@@ -54,7 +55,11 @@ class PromotedModelPrognosisTest {
         assertThat(predicted.horizonDays()).isEqualTo(5 * 365);
         assertThat(predicted.riskLow()).isLessThanOrEqualTo(predicted.riskHigh());
         assertThat(predicted.curve()).allSatisfy(p -> assertThat(p.survival()).isBetween(0.0, 1.0));
-        assertThat(predicted.curve().get(9).lower()).isEqualTo(1 - predicted.riskHigh());
+        assertThat(predicted.curve().get(9).lower()).isCloseTo(1 - predicted.riskHigh(), within(1e-12));
+        assertThat(predicted.curve()).as("the MC-dropout band runs along the whole curve")
+                .allSatisfy(p -> assertThat(p.lower()).isLessThanOrEqualTo(p.upper()))
+                .anySatisfy(p -> assertThat(p.upper()).isGreaterThan(p.lower()))
+                .filteredOn(p -> p.days() < 5 * 365).anySatisfy(p -> assertThat(p.upper()).isGreaterThan(p.lower()));
         assertThat(predicted.column("days").split(",")).hasSize(10);
         // The test package's card has no calibration table: no risk group, and the panel says why.
         assertThat(predicted.riskGroup().placed()).isFalse();

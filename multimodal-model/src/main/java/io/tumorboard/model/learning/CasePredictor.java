@@ -60,7 +60,7 @@ final class CasePredictor {
         SurvivalIntervals grid = model.spec().intervals();
         double[] survival = grid.survivalCurve(hazards);
         double risk = 1 - survival[survival.length - 1];
-        double[] spread = mcDropout(features, grid);
+        double[][] band = mcDropout(features, grid);
         double distance = model.ood() == null ? Double.NaN : model.ood().distance(model.embeddings(List.of(features)).get(0));
         double threshold = model.ood() == null ? Double.POSITIVE_INFINITY : model.ood().threshold();
         Prediction.Status status = warnings.isEmpty() ? Prediction.Status.OK : Prediction.Status.WARNING;
@@ -74,25 +74,38 @@ final class CasePredictor {
         for (int k = 0; k < days.length; k++) {
             days[k] = grid.endDays(k);
         }
-        return new Prediction(patientCase.caseKey(), status, risk, spread[0], spread[1], days, survival, distance,
+        double[] low = band[0];
+        double[] high = band[1];
+        return new Prediction(patientCase.caseKey(), status, risk, 1 - high[high.length - 1], 1 - low[low.length - 1],
+                days, survival, low, high, distance,
                 threshold, contributions(features, used, risk), topFeatures(features, used, risk), stage,
                 new LearnedStageFlag().flags(patientCase, stage), warnings);
     }
 
     /**
-     * 5th and 95th percentile of the risk over MC-dropout samples, one batch of identical rows. The dropout
-     * masks come from a generator seeded with the model's seed, so one case always gets the same interval.
+     * 5th and 95th percentile of the survival probability at each interval end over MC-dropout samples, one
+     * batch of identical rows: {@code [0]} the lower curve, {@code [1]} the upper. Taken point by point, so the
+     * band at the horizon is the risk interval's mirror. The dropout masks come from a generator seeded with the
+     * model's seed, so one case always gets the same band.
      */
-    private double[] mcDropout(CaseFeatures features, SurvivalIntervals grid) {
+    private double[][] mcDropout(CaseFeatures features, SurvivalIntervals grid) {
         List<CaseFeatures> copies = java.util.Collections.nCopies(MC_SAMPLES, features);
         float[][] hazards = model.outputs(copies, new Random(model.spec().seed()))[0];
-        double[] risks = new double[MC_SAMPLES];
+        double[][] byInterval = new double[grid.count()][MC_SAMPLES];
         for (int s = 0; s < MC_SAMPLES; s++) {
             double[] curve = grid.survivalCurve(doubles(hazards[s]));
-            risks[s] = 1 - curve[curve.length - 1];
+            for (int k = 0; k < curve.length; k++) {
+                byInterval[k][s] = curve[k];
+            }
         }
-        Arrays.sort(risks);
-        return new double[] {risks[(int) (0.05 * (MC_SAMPLES - 1))], risks[(int) Math.ceil(0.95 * (MC_SAMPLES - 1))]};
+        double[] low = new double[grid.count()];
+        double[] high = new double[grid.count()];
+        for (int k = 0; k < low.length; k++) {
+            Arrays.sort(byInterval[k]);
+            low[k] = byInterval[k][(int) (0.05 * (MC_SAMPLES - 1))];
+            high[k] = byInterval[k][(int) Math.ceil(0.95 * (MC_SAMPLES - 1))];
+        }
+        return new double[][] {low, high};
     }
 
     private Map<Modality, Double> contributions(CaseFeatures features, List<Modality> used, double risk) {

@@ -16,6 +16,9 @@ import java.util.Map;
  * @param riskHigh 95th percentile of the risk over MC-dropout samples
  * @param survivalDays the days at which {@code survival} is given (interval ends)
  * @param survival predicted survival probability at each of {@code survivalDays}
+ * @param survivalLow 5th percentile of the survival probability over MC-dropout samples at each of
+ *        {@code survivalDays}
+ * @param survivalHigh 95th percentile of the same
  * @param oodDistance Mahalanobis distance of the fused embedding from the training embeddings
  * @param oodThreshold the distance above which the model abstains (set on validation data)
  * @param contributions per present modality: risk with all present minus risk with that modality removed;
@@ -27,7 +30,8 @@ import java.util.Map;
  * @param warnings everything doubtful about the input, in words
  */
 public record Prediction(String caseKey, Status status, double riskScore, double riskLow, double riskHigh,
-                         double[] survivalDays, double[] survival, double oodDistance, double oodThreshold,
+                         double[] survivalDays, double[] survival, double[] survivalLow, double[] survivalHigh,
+                         double oodDistance, double oodThreshold,
                          Map<Modality, Double> contributions, List<FeatureAttribution> topFeatures,
                          Map<Modality, Map<StageDescriptor, double[]>> stageEstimates, List<CaseFlag> flags, List<String> warnings) {
 
@@ -42,7 +46,7 @@ public record Prediction(String caseKey, Status status, double riskScore, double
     /** A refusal: no number is given, only the reasons. */
     static Prediction refused(String caseKey, List<String> reasons) {
         return new Prediction(caseKey, Status.REFUSED, Double.NaN, Double.NaN, Double.NaN, new double[0],
-                new double[0], Double.NaN, Double.NaN, Map.of(), List.of(), Map.of(), List.of(), reasons);
+                new double[0], new double[0], new double[0], Double.NaN, Double.NaN, Map.of(), List.of(), Map.of(), List.of(), reasons);
     }
 
     /** Whether the numbers may be shown. */

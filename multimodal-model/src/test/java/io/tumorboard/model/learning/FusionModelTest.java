@@ -1,6 +1,7 @@
 package io.tumorboard.model.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tumorboard.model.cases.Modality;
@@ -96,6 +97,16 @@ class FusionModelTest {
         assertThat(prediction.riskScore()).isBetween(0.0, 1.0);
         assertThat(prediction.riskLow()).isLessThanOrEqualTo(prediction.riskHigh());
         assertThat(prediction.survival()).hasSize(10).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(prediction.survivalLow()).hasSize(10);
+        assertThat(prediction.survivalHigh()).hasSize(10);
+        for (int k = 0; k < 10; k++) {
+            assertThat(prediction.survivalLow()[k]).isLessThanOrEqualTo(prediction.survivalHigh()[k]);
+        }
+        // The band is taken point by point; at the horizon it mirrors the risk interval.
+        assertThat(prediction.survivalLow()[9]).isCloseTo(1 - prediction.riskHigh(), within(1e-12));
+        assertThat(prediction.survivalHigh()[9]).isCloseTo(1 - prediction.riskLow(), within(1e-12));
+        assertThat(prediction.survivalHigh()[4] - prediction.survivalLow()[4]).as("MC dropout spreads the curve")
+                .isPositive();
         assertThat(prediction.contributions()).containsOnlyKeys(Modality.values());
         assertThat(prediction.topFeatures()).hasSizeLessThanOrEqualTo(5).isNotEmpty();
         assertThat(prediction.stageEstimates()).containsOnlyKeys(Modality.IMAGING, Modality.PATHOLOGY);
