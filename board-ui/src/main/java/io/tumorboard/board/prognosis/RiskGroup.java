@@ -39,7 +39,7 @@ public sealed interface RiskGroup {
         }
     }
 
-    /** No group: the package lacks what placing needs (e.g. a federated package has no calibration table). */
+    /** No group: the package lacks what placing needs (e.g. a package written without a calibration table). */
     record NotPlaced(String reason) implements RiskGroup {
         @Override
         public boolean placed() {
