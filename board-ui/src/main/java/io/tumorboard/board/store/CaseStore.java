@@ -51,7 +51,20 @@ public class CaseStore {
 
     /** The current cases whose site, histology or stage contains the text (all when blank), newest first. */
     public List<CaseSummary> search(String text, int limit) {
-        String like = "%" + (text == null ? "" : text.trim().toLowerCase(Locale.ROOT)) + "%";
+        if (text == null || text.isBlank()) {
+            // Every case page asks for this list (similar-case candidates): five LIKE '%%' per row cost it half
+            // its time on a 1,200-case store.
+            return jdbc.sql("SELECT " + SUMMARY_COLUMNS + """
+                    FROM current_case c JOIN patient_case p
+                      ON p.case_key = c.case_key AND p.case_version = c.case_version
+                    ORDER BY p.critical_flag_count DESC, p.flag_count DESC, p.case_key
+                    FETCH FIRST :limit ROWS ONLY
+                    """)
+                    .param("limit", limit)
+                    .query(CaseStore::summary)
+                    .list();
+        }
+        String like = "%" + text.trim().toLowerCase(Locale.ROOT) + "%";
         return jdbc.sql("SELECT " + SUMMARY_COLUMNS + """
                 FROM current_case c JOIN patient_case p
                   ON p.case_key = c.case_key AND p.case_version = c.case_version
