@@ -111,13 +111,17 @@ class PromotedModelPrognosis implements PrognosisSource, FusedEmbedding {
         FileTime modified = modified(file);
         List<double[]> vectors = new ArrayList<>(Collections.nCopies(cases.size(), (double[]) null));
         List<Integer> missing = new ArrayList<>();
-        for (int i = 0; i < cases.size(); i++) {
-            Optional<double[]> hit = embeddings.get(new CaseUnderModel(cases.get(i).caseKey(),
-                    cases.get(i).caseVersion(), file, modified));
-            if (hit == null) {
-                missing.add(i);
-            } else {
-                vectors.set(i, hit.orElse(null));
+        // One lock for the whole lookup: a case page asks for ~200 embeddings, and taking the map's lock per
+        // entry made 50 concurrent views queue on it.
+        synchronized (embeddings) {
+            for (int i = 0; i < cases.size(); i++) {
+                Optional<double[]> hit = embeddings.get(new CaseUnderModel(cases.get(i).caseKey(),
+                        cases.get(i).caseVersion(), file, modified));
+                if (hit == null) {
+                    missing.add(i);
+                } else {
+                    vectors.set(i, hit.orElse(null));
+                }
             }
         }
         if (!missing.isEmpty()) {
