@@ -78,13 +78,26 @@ class PromotedModelPrognosis implements PrognosisSource, FusedEmbedding {
         if (cached != null) {
             return cached;
         }
-        Prognosis computed = predict(promoted.get(), patientCase);
+        return predict(key, promoted.get(), patientCase);
+    }
+
+    /**
+     * The network is not thread-safe: loading and predicting are serialised here (cache misses only). Board
+     * members opening the same case at once wait here; the cache is read again under the lock so the case is
+     * predicted once, not once per member.
+     */
+    private synchronized Prognosis predict(CaseUnderModel key, ModelRegistry.PromotedPackage promoted,
+                                           PatientCase patientCase) {
+        Prognosis cached = prognoses.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Prognosis computed = predictUncached(promoted, patientCase);
         prognoses.put(key, computed);
         return computed;
     }
 
-    /** The network is not thread-safe: loading and predicting are serialised here (cache misses only). */
-    private synchronized Prognosis predict(ModelRegistry.PromotedPackage promoted, PatientCase patientCase) {
+    private Prognosis predictUncached(ModelRegistry.PromotedPackage promoted, PatientCase patientCase) {
         Loaded model = load(promoted);
         Prognosis.ModelVersion version = new Prognosis.ModelVersion(model.version(),
                 "/models#" + io.tumorboard.board.models.ModelVersionEntry.anchorOf(model.version()));

@@ -14,6 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +100,31 @@ class PromotedModelPrognosisTest {
         assertThat(decoded).as("the second call finds both in the cache").hasSize(2);
         Files.delete(registry.resolve("promoted"));
         assertThat(source.embed(two, decode)).isEmpty();
+    }
+
+    @Test
+    void boardMembersOpeningTheSameCaseAtOnceShareOnePrediction() throws Exception {
+        Files.writeString(registry.resolve("promoted"), TestRegistry.ROUND_2);
+        PromotedModelPrognosis source = source();
+        int members = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService board = Executors.newFixedThreadPool(members);
+        try {
+            List<Future<Prognosis>> views = new ArrayList<>();
+            for (int m = 0; m < members; m++) {
+                views.add(board.submit(() -> {
+                    start.await();
+                    return source.forCase(cohort.get(13));
+                }));
+            }
+            start.countDown();
+            Prognosis first = views.get(0).get(2, TimeUnit.MINUTES);
+            for (Future<Prognosis> view : views) {
+                assertThat(view.get(2, TimeUnit.MINUTES)).isSameAs(first);
+            }
+        } finally {
+            board.shutdownNow();
+        }
     }
 
     @Test
