@@ -123,6 +123,14 @@ class PromotedModelPrognosis implements PrognosisSource, FusedEmbedding {
         Path file = promoted.get().file();
         FileTime modified = modified(file);
         List<double[]> vectors = new ArrayList<>(Collections.nCopies(cases.size(), (double[]) null));
+        if (!cached(cases, file, modified, vectors).isEmpty()) {
+            embedMissing(promoted.get(), file, modified, cases, decode, vectors);
+        }
+        return Optional.of(new Embedded(promoted.get().version(), vectors));
+    }
+
+    /** Fills {@code vectors} from the cache and answers the indices it does not hold. */
+    private List<Integer> cached(List<CaseSummary> cases, Path file, FileTime modified, List<double[]> vectors) {
         List<Integer> missing = new ArrayList<>();
         // One lock for the whole lookup: a case page asks for ~200 embeddings, and taking the map's lock per
         // entry made 50 concurrent views queue on it.
@@ -137,20 +145,31 @@ class PromotedModelPrognosis implements PrognosisSource, FusedEmbedding {
                 }
             }
         }
-        if (!missing.isEmpty()) {
-            List<PatientCase> decoded = missing.stream().map(i -> decode.apply(cases.get(i))).toList();
-            List<double[]> fresh = embedUncached(promoted.get(), decoded);
-            for (int j = 0; j < missing.size(); j++) {
-                CaseSummary s = cases.get(missing.get(j));
-                vectors.set(missing.get(j), fresh.get(j));
-                embeddings.put(new CaseUnderModel(s.caseKey(), s.caseVersion(), file, modified),
-                        Optional.ofNullable(fresh.get(j)));
-            }
-        }
-        return Optional.of(new Embedded(promoted.get().version(), vectors));
+        return missing;
     }
 
-    private synchronized List<double[]> embedUncached(ModelRegistry.PromotedPackage promoted, List<PatientCase> cases) {
+    /**
+     * Embeds what the cache still lacks, under the model's lock; looking again under it means views that missed
+     * together (a workbench just started, a model just promoted) embed each case once, not once per view.
+     */
+    private synchronized void embedMissing(ModelRegistry.PromotedPackage promoted, Path file, FileTime modified,
+                                           List<CaseSummary> cases, Function<CaseSummary, PatientCase> decode,
+                                           List<double[]> vectors) {
+        List<Integer> missing = cached(cases, file, modified, vectors);
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<PatientCase> decoded = missing.stream().map(i -> decode.apply(cases.get(i))).toList();
+        List<double[]> fresh = embedUncached(promoted, decoded);
+        for (int j = 0; j < missing.size(); j++) {
+            CaseSummary s = cases.get(missing.get(j));
+            vectors.set(missing.get(j), fresh.get(j));
+            embeddings.put(new CaseUnderModel(s.caseKey(), s.caseVersion(), file, modified),
+                    Optional.ofNullable(fresh.get(j)));
+        }
+    }
+
+    private List<double[]> embedUncached(ModelRegistry.PromotedPackage promoted, List<PatientCase> cases) {
         var model = load(promoted).model().model();
         List<io.tumorboard.model.learning.features.CaseFeatures> encoded = new ArrayList<>();
         List<Integer> places = new ArrayList<>();

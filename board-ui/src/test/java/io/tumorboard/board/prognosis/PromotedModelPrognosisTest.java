@@ -128,6 +128,41 @@ class PromotedModelPrognosisTest {
     }
 
     @Test
+    void viewsThatMissTheEmbeddingCacheTogetherDecodeAndEmbedEachCaseOnce() throws Exception {
+        Files.writeString(registry.resolve("promoted"), TestRegistry.ROUND_2);
+        PromotedModelPrognosis source = source();
+        List<PatientCase> candidates = cohort.subList(20, 30);
+        Map<String, PatientCase> byKey = new java.util.HashMap<>();
+        candidates.forEach(c -> byKey.put(c.caseKey(), c));
+        List<CaseSummary> summaries = candidates.stream().map(PromotedModelPrognosisTest::summaryOf).toList();
+        java.util.concurrent.atomic.AtomicInteger decoded = new java.util.concurrent.atomic.AtomicInteger();
+        Function<CaseSummary, PatientCase> decode = s -> {
+            decoded.incrementAndGet();
+            return byKey.get(s.caseKey());
+        };
+        int views = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService board = Executors.newFixedThreadPool(views);
+        try {
+            List<Future<FusedEmbedding.Embedded>> answers = new ArrayList<>();
+            for (int v = 0; v < views; v++) {
+                answers.add(board.submit(() -> {
+                    start.await();
+                    return source.embed(summaries, decode).orElseThrow();
+                }));
+            }
+            start.countDown();
+            for (Future<FusedEmbedding.Embedded> answer : answers) {
+                assertThat(answer.get(2, TimeUnit.MINUTES).vectors()).hasSize(10).doesNotContainNull();
+            }
+        } finally {
+            board.shutdownNow();
+        }
+        assertThat(decoded.get()).as("each of the 10 cases decoded once across %d concurrent views", views)
+                .isEqualTo(10);
+    }
+
+    @Test
     void aCaseVersionsPrognosisIsComputedOnceUnderOneModelVersionAndAgainUnderAnother() throws Exception {
         Files.writeString(registry.resolve("promoted"), TestRegistry.ROUND_2);
         PromotedModelPrognosis source = source();
