@@ -33,7 +33,7 @@ final class AdamStep implements ServerStep {
             double vj = beta2 * v[j] + (1 - beta2) * d * d;
             m[j] = (float) mj;
             v[j] = (float) vj;
-            next[j] = (float) (global[j] + eta * mj / (Math.sqrt(vj) + tau));
+            next[i] = (float) (global[j] + eta * mj / (Math.sqrt(vj) + tau));
         }
     }
 

@@ -6,6 +6,7 @@ import io.tumorboard.federation.weights.ModelLayout;
 import io.tumorboard.federation.weights.ModelWeights;
 import io.tumorboard.federation.weights.UpdateEncoding;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,14 +61,22 @@ public final class AggregationThroughput {
         }
 
         /**
-         * Aggregates once into a new global model; returns the seconds it took. The old global model is made
-         * here too, so memory sampled around this call counts both models, as a coordinator holds them.
+         * Aggregates once into a new global model written to a file in the spool folder; returns the seconds
+         * it took (making the file durable, the checkpoint's fsync, is not timed). The old global model is made
+         * here, so memory sampled around this call counts it, as a coordinator holds it.
          */
         public double aggregate() throws IOException {
             ModelWeights global = new ModelWeights(ModelLayout.flat("bench", values), new float[values]);
-            long t0 = System.nanoTime();
-            aggregation.apply(global, updates);
-            return (System.nanoTime() - t0) / 1e9;
+            Path next = updates.get(0).file().resolveSibling("next-global.f32");
+            try (WeightsFile.Writer out = WeightsFile.Writer.open(next)) {
+                long t0 = System.nanoTime();
+                aggregation.apply(global, updates, out);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                out.commit();
+                return seconds;
+            } finally {
+                Files.deleteIfExists(next);
+            }
         }
     }
 }

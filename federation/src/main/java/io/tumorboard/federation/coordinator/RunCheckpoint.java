@@ -33,9 +33,21 @@ final class RunCheckpoint {
     record State(int completedRounds, ModelWeights global, float[] adamM, float[] adamV) {
     }
 
-    void save(int completed, ModelWeights global, AdamStep adam) throws IOException {
+    /** Writes a round's global model block by block into the checkpoint file it is given. */
+    interface ModelContent {
+        void writeTo(WeightsFile.Writer out) throws IOException;
+    }
+
+    /**
+     * Checkpoints round {@code completed}: its global model, written by {@code model} straight into the
+     * round's weights file, FedAdam's moments, then the state naming the round.
+     */
+    void save(int completed, ModelContent model, AdamStep adam) throws IOException {
         Files.createDirectories(dir);
-        WeightsFile.write(dir.resolve(name(completed, "weights")), global.values());
+        try (WeightsFile.Writer out = WeightsFile.Writer.open(dir.resolve(name(completed, "weights")))) {
+            model.writeTo(out);
+            out.commit();
+        }
         if (adam != null) {
             WeightsFile.write(dir.resolve(name(completed, "adam-m")), adam.firstMoment());
             WeightsFile.write(dir.resolve(name(completed, "adam-v")), adam.secondMoment());
@@ -63,10 +75,14 @@ final class RunCheckpoint {
                     + " refusing to resume it with this configuration");
         }
         int completed = state.path("completedRounds").asInt();
-        float[] w = WeightsFile.read(dir.resolve(name(completed, "weights")), layout.size());
         float[] m = withAdam ? WeightsFile.read(dir.resolve(name(completed, "adam-m")), layout.size()) : null;
         float[] v = withAdam ? WeightsFile.read(dir.resolve(name(completed, "adam-v")), layout.size()) : null;
-        return Optional.of(new State(completed, new ModelWeights(layout, w), m, v));
+        return Optional.of(new State(completed, global(completed, layout), m, v));
+    }
+
+    /** The global model checkpointed for round {@code completed}. */
+    ModelWeights global(int completed, ModelLayout layout) throws IOException {
+        return new ModelWeights(layout, WeightsFile.read(dir.resolve(name(completed, "weights")), layout.size()));
     }
 
     private static String name(int round, String kind) {

@@ -11,6 +11,7 @@ import io.tumorboard.federation.run.SiteReport;
 import io.tumorboard.federation.run.Strategy;
 import io.tumorboard.federation.run.Task;
 import io.tumorboard.federation.run.TaskKind;
+import io.tumorboard.federation.weights.ModelLayout;
 import io.tumorboard.federation.weights.ModelWeights;
 import io.tumorboard.federation.weights.PayloadHeader;
 import io.tumorboard.federation.weights.UpdateEncoding;
@@ -339,9 +340,14 @@ public final class TrainingRun {
     private void close() {
         OpenRound r = round;
         try {
-            global = aggregation.apply(global, List.copyOf(r.updates().values()));
+            List<SpooledUpdate> updates = List.copyOf(r.updates().values());
+            checkpoint.save(r.number(), out -> aggregation.apply(global, updates, out), adam);
             completed = r.number();
-            checkpoint.save(completed, global, adam);
+            // The new model was written straight to the checkpoint, never beside the old one in memory; the old
+            // one is let go before the new one is read back, so the coordinator holds one model at a time.
+            ModelLayout layout = global.layout();
+            global = null;
+            global = checkpoint.global(completed, layout);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot aggregate or checkpoint round " + r.number(), e);
         }

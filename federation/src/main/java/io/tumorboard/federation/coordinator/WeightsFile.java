@@ -1,5 +1,6 @@
 package io.tumorboard.federation.coordinator;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -21,23 +22,65 @@ public final class WeightsFile {
     }
 
     public static void write(Path file, float[] values) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        ByteBuffer buf = ByteBuffer.allocate(BLOCK * 4).order(ByteOrder.LITTLE_ENDIAN);
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            for (int i = 0; i < values.length; i += BLOCK) {
+        try (Writer out = Writer.open(file)) {
+            out.write(values, 0, values.length);
+            out.commit();
+        }
+    }
+
+    /**
+     * A weights file written in pieces, so that a model can be produced block by block without ever being
+     * whole in memory. Nothing appears under the file's name until {@link #commit()}; closing an uncommitted
+     * writer deletes what it wrote.
+     */
+    public static final class Writer implements Closeable {
+        private final Path file;
+        private final Path tmp;
+        private final FileChannel channel;
+        private final ByteBuffer buf = ByteBuffer.allocate(BLOCK * 4).order(ByteOrder.LITTLE_ENDIAN);
+        private boolean committed;
+
+        private Writer(Path file, Path tmp, FileChannel channel) {
+            this.file = file;
+            this.tmp = tmp;
+            this.channel = channel;
+        }
+
+        public static Writer open(Path file) throws IOException {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            return new Writer(file, tmp, FileChannel.open(tmp, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+        }
+
+        /** Appends {@code values[from, from+n)}. */
+        public void write(float[] values, int from, int n) throws IOException {
+            for (int i = 0; i < n; i += BLOCK) {
+                int m = Math.min(BLOCK, n - i);
                 buf.clear();
-                int n = Math.min(BLOCK, values.length - i);
-                buf.asFloatBuffer().put(values, i, n);
-                buf.limit(n * 4);
+                buf.asFloatBuffer().put(values, from + i, m);
+                buf.limit(m * 4);
                 while (buf.hasRemaining()) {
-                    ch.write(buf);
+                    channel.write(buf);
                 }
             }
-            ch.force(true);
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+        /** Forces what was written to the device, then renames it into place atomically. */
+        public void commit() throws IOException {
+            channel.force(true);
+            channel.close();
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            committed = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!committed) {
+                channel.close();
+                Files.deleteIfExists(tmp);
+            }
+        }
     }
 
     public static float[] read(Path file, int size) throws IOException {
