@@ -25,9 +25,10 @@ import java.util.Set;
  * the first is the timed one; in the second, from the moment the site's update is accepted until the round
  * has closed (spool, validation, aggregation, checkpoint), a probe collects garbage and samples the heap in
  * use every few milliseconds: the largest sample is what the coordinator retains at its peak. Prints
- * {@code PORT p}, then at the end {@code MEMORY base retained poolPeaks} (bytes): the heap in use after a
- * collection at start, the probe's largest sample, and the sum of the heap pools' peaks since start (garbage
- * included, an upper bound).
+ * {@code PORT p}, then at the end {@code MEMORY base retained poolPeaks listening} (bytes): the heap in use
+ * after a collection at start, the probe's largest sample, the sum of the heap pools' peaks since start (garbage
+ * included, an upper bound), and the heap in use after a collection once the server listens, before any site
+ * has connected (the model plus the server's fixed state: gRPC, Netty, TLS, the run's bookkeeping).
  */
 public final class CoordinatorProcess {
 
@@ -64,11 +65,12 @@ public final class CoordinatorProcess {
                 probeSecondRound, Clock.systemUTC());
         try (CoordinatorServer server = CoordinatorServer.mutualTls("127.0.0.1", 0, new CertificateFolder(certs),
                 new AuditLog(work.resolve("audit.jsonl"), Clock.systemUTC()), run).start()) {
+            long listening = RetainedHeapProbe.collectAndSample();
             System.out.println("PORT " + server.port());
             System.out.flush();
             server.awaitFinished(600_000);
+            System.out.println("MEMORY " + base + " " + probe.largest() + " " + peakHeap() + " " + listening);
         }
-        System.out.println("MEMORY " + base + " " + probe.largest() + " " + peakHeap());
         System.out.flush();
     }
 

@@ -41,10 +41,17 @@ public final class TransferBench {
     /**
      * Figures for one model size; times in seconds, memory in bytes: the coordinator's heap in use after a
      * collection at start, the most it retained while aggregating (see {@link CoordinatorProcess}), and the
-     * sum of its heap pools' peaks (garbage included).
+     * sum of its heap pools' peaks (garbage included), and its heap in use once its server listened, before any
+     * site connected.
      */
     public record Figures(long modelBytes, double rawSeconds, double pullSeconds, double pushSeconds,
-                          long coordinatorBaseHeap, long coordinatorRetainedHeap, long coordinatorPoolPeaks) {
+                          long coordinatorBaseHeap, long coordinatorRetainedHeap, long coordinatorPoolPeaks,
+                          long coordinatorListeningHeap) {
+
+        /** What the listening server holds beside the model and the JVM's own start: not model-proportional. */
+        public long serverFixedHeap() {
+            return coordinatorListeningHeap - coordinatorBaseHeap - modelBytes;
+        }
     }
 
     public Figures measure(Path dir, int values) throws Exception {
@@ -97,7 +104,7 @@ public final class TransferBench {
                         null, null, UpdateEncoding.FP32);
                 String[] mem = awaitLine(out, "MEMORY ").split(" ");
                 return new Figures(modelBytes, raw, pull, push, Long.parseLong(mem[1]), Long.parseLong(mem[2]),
-                        Long.parseLong(mem[3]));
+                        Long.parseLong(mem[3]), Long.parseLong(mem[4]));
             } finally {
                 ch.shutdownNow();
             }

@@ -54,14 +54,16 @@ final class BenchCommand implements Callable<Integer> {
         BenchFigures figures = new BenchFigures("federation", String.format(Locale.ROOT, "model sizes %s MB (fp32), "
                 + "aggregation 3 x %d MB, loopback, coordinator in a child JVM", sizes, aggregationMb));
         System.out.println("model MB | raw socket s | mTLS pull s (x raw) | push+validate+aggregate+checkpoint s"
-                + " | coordinator retained heap growth / model | heap pools' peaks growth / model");
+                + " | coordinator retained heap growth / model (of which the listening server's fixed MB)"
+                + " | heap pools' peaks growth / model");
         try (ProgressBar bar = new ProgressBar("transfer", sizes.size())) {
             for (int mb : sizes) {
                 var f = new TransferBench().measure(dir.resolve("transfer-" + mb), mb * 1_000_000 / 4);
                 bar.step();
-                System.out.printf("%8d | %12.3f | %10.3f (%.2fx) | %10.3f | %.2f | %.2f%n", mb, f.rawSeconds(),
-                        f.pullSeconds(), f.pullSeconds() / f.rawSeconds(), f.pushSeconds(),
+                System.out.printf("%8d | %12.3f | %10.3f (%.2fx) | %10.3f | %.2f (%.1f MB) | %.2f%n", mb,
+                        f.rawSeconds(), f.pullSeconds(), f.pullSeconds() / f.rawSeconds(), f.pushSeconds(),
                         (f.coordinatorRetainedHeap() - f.coordinatorBaseHeap()) / (double) f.modelBytes(),
+                        f.serverFixedHeap() / 1e6,
                         (f.coordinatorPoolPeaks() - f.coordinatorBaseHeap()) / (double) f.modelBytes());
                 transfer(figures, mb, f);
             }
@@ -119,6 +121,9 @@ final class BenchCommand implements Callable<Integer> {
         figures.againstGoal("coordinator retained heap growth while aggregating, " + mb
                         + " MB model (heap in use after full collections, largest sample)", retainedMb, "MB",
                 "model size (fp32)", modelMb, "<= 2 x model size", retainedMb / modelMb <= GOAL_HEAP_X_MODEL);
+        figures.plain("coordinator heap of the listening server before any site connected, " + mb
+                + " MB model, model excluded (fixed: gRPC, Netty, TLS, the run's bookkeeping)",
+                f.serverFixedHeap() / 1e6, "MB");
         figures.against("coordinator heap pools' peaks growth, " + mb + " MB model (garbage included)",
                 (f.coordinatorPoolPeaks() - f.coordinatorBaseHeap()) / 1e6, "MB", "model size (fp32)", modelMb);
     }

@@ -32,8 +32,14 @@ public final class CoordinatorServer implements AutoCloseable {
     public static final int CHUNK_BYTES = 1 << 20;
     /** Largest inbound message: one 1 MiB chunk (the contract's ceiling) plus framing; gRPC refuses bigger. */
     static final int MAX_INBOUND_BYTES = (1 << 20) + (64 << 10);
-    /** HTTP/2 flow-control window for model streams (bytes); sites should use the same. */
+    /** HTTP/2 flow-control window for the model streams a site receives (bytes); sites set it on their channel. */
     public static final int FLOW_CONTROL_WINDOW = 16 << 20;
+    /**
+     * The coordinator's own receive window (bytes): how far a pushing site may run ahead of the spooling. At
+     * 16 MiB the bench's coordinator held up to ~13 MB of a 16 MB update in Netty's buffers beside the model;
+     * 2 MiB is still far above what loopback or a hospital link needs in flight (bandwidth x round-trip).
+     */
+    static final int INBOUND_WINDOW = 2 << 20;
 
     private final Server server;
     private final TrainingRun run;
@@ -72,8 +78,7 @@ public final class CoordinatorServer implements AutoCloseable {
     /** The production server with credentials from {@link TlsCredentials}. */
     public static CoordinatorServer mutualTls(String host, int port, io.grpc.ServerCredentials tls, TrainingRun run) {
         NettyServerBuilder b = NettyServerBuilder.forAddress(new InetSocketAddress(host, port), tls)
-                // A 16 MiB HTTP/2 window keeps a model stream moving without a window update per chunk.
-                .flowControlWindow(FLOW_CONTROL_WINDOW);
+                .flowControlWindow(INBOUND_WINDOW);
         return new CoordinatorServer(b, run, new SiteIdentity(), 5_000);
     }
 

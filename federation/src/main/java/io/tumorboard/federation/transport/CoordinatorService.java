@@ -200,21 +200,34 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
             call.setOnCancelHandler(() -> {
                 parked.remove(this);
                 synchronized (this) {
-                    finished = true;
+                    finish();
                 }
             });
             call.setOnReadyHandler(this);
         }
 
         synchronized void answer(TaskPart header, Iterator<java.nio.ByteBuffer> chunks) {
+            if (finished) {
+                return;
+            }
             this.header = header;
             this.chunks = chunks;
             run();
         }
 
+        /**
+         * Lets go of the model: gRPC may keep a finished call (and this, its handler) a while longer, and the
+         * chunk iterator holds a whole global model, which must not outlive its round.
+         */
+        private void finish() {
+            finished = true;
+            header = null;
+            chunks = null;
+        }
+
         synchronized void fail(Status status) {
             if (!finished) {
-                finished = true;
+                finish();
                 call.onError(status.asRuntimeException());
             }
         }
@@ -230,7 +243,7 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
                     call.onNext(TaskPart.newBuilder().setChunk(
                             WeightChunk.newBuilder().setData(ChunkMarshalling.wrap(chunks.next()))).build());
                 } else {
-                    finished = true;
+                    finish();
                     call.onCompleted();
                 }
             }
