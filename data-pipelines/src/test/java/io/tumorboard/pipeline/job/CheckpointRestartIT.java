@@ -12,8 +12,10 @@ import io.tumorboard.pipeline.cohort.CohortSettings;
 import io.tumorboard.pipeline.sink.StoreConnection;
 import io.tumorboard.model.rules.ClinicalRules;
 import java.io.File;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -175,8 +177,17 @@ class CheckpointRestartIT {
             return Optional.empty();
         }
         List<Path> done = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(folder, 3)) {
-            walk.filter(p -> p.getFileName().toString().equals("_metadata")).forEach(p -> done.add(p.getParent()));
+        // Flink creates and renames files in there while we look: a walk that meets a vanished temp file fails,
+        // so this reads only the job folders and their chk-N folders, and a folder gone mid-look is "not yet".
+        try (Stream<Path> jobs = Files.list(folder)) {
+            for (Path job : jobs.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> chks = Files.list(job)) {
+                    chks.filter(c -> c.getFileName().toString().matches("chk-\\d+"))
+                            .filter(c -> Files.exists(c.resolve("_metadata"))).forEach(done::add);
+                }
+            }
+        } catch (NoSuchFileException | UncheckedIOException vanished) {
+            return Optional.empty();
         }
         return done.stream().max((a, b) -> Long.compare(number(a), number(b)));
     }
