@@ -27,7 +27,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One model size through the real protocol, against a raw loopback socket copy of the same bytes: the
+ * One model size through the real protocol, against a raw loopback socket copy of the same bytes and a
+ * mutual-TLS copy of them with no protocol ({@link TlsSocketCopy}): the
  * coordinator runs in a child JVM (so its peak heap is its own), a site pulls the global model over
  * mutual TLS (timed: transfer, digest check, decode; median of {@value #REPEATS} after a warm-up, as is the raw copy) and pushes an update of the same size (timed up to
  * the receipt: transfer, spooling, validation, aggregation, checkpoint); a second, untimed round gives the
@@ -44,7 +45,7 @@ public final class TransferBench {
      * sum of its heap pools' peaks (garbage included), and its heap in use once its server listened, before any
      * site connected.
      */
-    public record Figures(long modelBytes, double rawSeconds, double pullSeconds, double pushSeconds,
+    public record Figures(long modelBytes, double rawSeconds, double tlsSeconds, double pullSeconds, double pushSeconds,
                           long coordinatorBaseHeap, long coordinatorRetainedHeap, long coordinatorPoolPeaks,
                           long coordinatorListeningHeap) {
 
@@ -65,6 +66,13 @@ public final class TransferBench {
             raws[i] = rawCopySeconds(modelBytes);
         }
         double raw = median(raws);
+        // The TLS floor, timed the same way: what encryption alone adds to the raw copy.
+        TlsSocketCopy.seconds(ca.folder(), "bench-site", modelBytes);
+        double[] tlss = new double[REPEATS];
+        for (int i = 0; i < REPEATS; i++) {
+            tlss[i] = TlsSocketCopy.seconds(ca.folder(), "bench-site", modelBytes);
+        }
+        double tls = median(tlss);
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long heapMb = Math.max(512, modelBytes * 6 / 1_048_576);
         Process p = new ProcessBuilder(javaBin, "-Xmx" + heapMb + "m", "-cp", System.getProperty("java.class.path"),
@@ -103,7 +111,7 @@ public final class TransferBench {
                 client.pushResult("bench", new SiteReport(eval.round(), eval.taskId(), TaskKind.EVALUATE, 1, Map.of(), 0),
                         null, null, UpdateEncoding.FP32);
                 String[] mem = awaitLine(out, "MEMORY ").split(" ");
-                return new Figures(modelBytes, raw, pull, push, Long.parseLong(mem[1]), Long.parseLong(mem[2]),
+                return new Figures(modelBytes, raw, tls, pull, push, Long.parseLong(mem[1]), Long.parseLong(mem[2]),
                         Long.parseLong(mem[3]), Long.parseLong(mem[4]));
             } finally {
                 ch.shutdownNow();
