@@ -10,6 +10,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.Optional;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -29,24 +30,29 @@ public final class SiteIdentity implements ServerInterceptor {
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                                                       ServerCallHandler<Q, R> next) {
-        SSLSession session = call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
-        String site = null;
-        if (session != null) {
-            try {
-                Certificate[] peer = session.getPeerCertificates();
-                if (peer.length > 0 && peer[0] instanceof X509Certificate x) {
-                    site = commonName(x);
-                }
-            } catch (SSLPeerUnverifiedException e) {
-                site = null;
-            }
-        }
+        String site = siteOf(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION)).orElse(null);
         if (site == null) {
             call.close(Status.UNAUTHENTICATED.withDescription("a verified client certificate is required"),
                     new Metadata());
             return new ServerCall.Listener<>() { };
         }
         return Contexts.interceptCall(Context.current().withValue(SITE, site), call, headers, next);
+    }
+
+    /** The site a TLS session's verified peer certificate names (its CN); empty without one. */
+    public static Optional<String> siteOf(SSLSession session) {
+        if (session == null) {
+            return Optional.empty();
+        }
+        try {
+            Certificate[] peer = session.getPeerCertificates();
+            if (peer.length > 0 && peer[0] instanceof X509Certificate x) {
+                return Optional.of(commonName(x));
+            }
+        } catch (SSLPeerUnverifiedException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     static String commonName(X509Certificate cert) {

@@ -53,6 +53,7 @@ public final class CoordinatorServer implements AutoCloseable {
                 .addService(ServerInterceptors.intercept(
                         ChunkMarshalling.sharingPushedChunks(service.bindService()), identity))
                 .maxInboundMessageSize(MAX_INBOUND_BYTES)
+                .addStreamTracerFactory(new OversizedMessageAudit(run))
                 .build();
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "round-ticker-" + run.config().runId());

@@ -140,6 +140,23 @@ class RefusalsIT {
         assertThat(fed.audit().entries()).allSatisfy(e -> assertThat(e.reason()).doesNotContain("Exception"));
     }
 
+    @Test
+    void aSingleMessageAboveGrpcsLimitIsRefusedBeforeAnyServiceSeesItAndStillAudited() throws Exception {
+        CoordinatorClient site = new CoordinatorClient(one);
+        site.register(RUN, EnumSet.of(UpdateEncoding.FP32));
+        new CoordinatorClient(two).register(RUN, EnumSet.of(UpdateEncoding.FP32));
+        Task.Train task = (Task.Train) awaitTask(site);
+
+        assertThat(push(task, new byte[2 << 20])).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+
+        awaitAudited(AuditEvent.OVERSIZED_STREAM);
+        assertThat(fed.audit().entries()).filteredOn(e -> e.event() == AuditEvent.OVERSIZED_STREAM).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.peer()).isEqualTo("hospital-001");
+                    assertThat(e.reason()).contains("single message", "PushResult", "limit");
+                });
+    }
+
     private static SiteReport report(Task.Train t, String taskId) {
         return new SiteReport(t.round(), taskId, TaskKind.TRAIN, 50, Map.of("train_loss", 0.5), 0);
     }
@@ -153,6 +170,15 @@ class RefusalsIT {
 
     /** Declares an honest-size update, then streams twice as many bytes. */
     private Status.Code oversizedPush(Task.Train task) throws Exception {
+        float[] values = new float[LAYOUT.size()];
+        PayloadEncoder enc = PayloadEncoder.forValues(LAYOUT, UpdateEncoding.FP32, values);
+        PayloadHeader header = PayloadHeader.of(enc, LAYOUT, values);
+        byte[] chunk = new byte[(int) header.totalBytes()];
+        return push(task, chunk, chunk);
+    }
+
+    /** Pushes an honest header for {@code task}, then {@code chunks} as they are. */
+    private Status.Code push(Task.Train task, byte[]... chunks) throws Exception {
         float[] values = new float[LAYOUT.size()];
         PayloadEncoder enc = PayloadEncoder.forValues(LAYOUT, UpdateEncoding.FP32, values);
         PayloadHeader header = PayloadHeader.of(enc, LAYOUT, values);
@@ -175,9 +201,10 @@ class RefusalsIT {
                 });
         requests.onNext(ResultPart.newBuilder().setHeader(ProtoMapper.toProto(RUN, report(task, task.taskId()), header))
                 .build());
-        byte[] chunk = new byte[(int) header.totalBytes()];
-        requests.onNext(ResultPart.newBuilder().setChunk(WeightChunk.newBuilder().setData(ByteString.copyFrom(chunk))).build());
-        requests.onNext(ResultPart.newBuilder().setChunk(WeightChunk.newBuilder().setData(ByteString.copyFrom(chunk))).build());
+        for (byte[] chunk : chunks) {
+            requests.onNext(ResultPart.newBuilder().setChunk(WeightChunk.newBuilder().setData(ByteString.copyFrom(chunk)))
+                    .build());
+        }
         requests.onCompleted();
         return outcome.get(10, TimeUnit.SECONDS);
     }
