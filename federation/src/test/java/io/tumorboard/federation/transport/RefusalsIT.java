@@ -117,9 +117,7 @@ class RefusalsIT {
     @Test
     void staleReplayedNonFiniteAbsurdAndOversizedUpdatesAreRefusedWithAPlainStatusAndAudited() throws Exception {
         CoordinatorClient site = new CoordinatorClient(one);
-        site.register(RUN, EnumSet.of(UpdateEncoding.FP32));
-        new CoordinatorClient(two).register(RUN, EnumSet.of(UpdateEncoding.FP32));
-        Task.Train task = (Task.Train) awaitTask(site);
+        Task.Train task = bothRegisteredFirstTask(site);
         float[] honest = new float[LAYOUT.size()];
         java.util.Arrays.fill(honest, 0.01f);
 
@@ -143,9 +141,7 @@ class RefusalsIT {
     @Test
     void aSingleMessageAboveGrpcsLimitIsRefusedBeforeAnyServiceSeesItAndStillAudited() throws Exception {
         CoordinatorClient site = new CoordinatorClient(one);
-        site.register(RUN, EnumSet.of(UpdateEncoding.FP32));
-        new CoordinatorClient(two).register(RUN, EnumSet.of(UpdateEncoding.FP32));
-        Task.Train task = (Task.Train) awaitTask(site);
+        Task.Train task = bothRegisteredFirstTask(site);
 
         assertThat(push(task, new byte[2 << 20])).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
 
@@ -207,6 +203,13 @@ class RefusalsIT {
         }
         requests.onCompleted();
         return outcome.get(10, TimeUnit.SECONDS);
+    }
+
+    /** Registers both sites (the round needs two) and returns the first site's training task. */
+    private Task.Train bothRegisteredFirstTask(CoordinatorClient site) throws Exception {
+        site.register(RUN, EnumSet.of(UpdateEncoding.FP32));
+        new CoordinatorClient(two).register(RUN, EnumSet.of(UpdateEncoding.FP32));
+        return (Task.Train) awaitTask(site);
     }
 
     private static Task awaitTask(CoordinatorLink site) throws Exception {
