@@ -74,8 +74,9 @@ final class CalibrationExchanges {
 
     /** Opens the final evaluation's histogram exchange among the sites that registered a masking key. */
     void openFinalEvaluation(SortedMap<String, byte[]> keys) {
-        if (!open(finalEvaluation, List.copyOf(keys.keySet()), null, keys, List.of())) {
-            LOG.info("run {}: fewer than 2 sites registered a masking key; no calibration table", runId);
+        if (!open(finalEvaluation, List.copyOf(keys.keySet()), null, keys, List.of()) && !keys.isEmpty()) {
+            // One site alone could only ever be summed with itself (a run without survival learners has none).
+            LOG.info("run {}: only {} registered a masking key; no calibration table", runId, keys.keySet());
         }
     }
 
