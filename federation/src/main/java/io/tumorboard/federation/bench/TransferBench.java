@@ -85,7 +85,7 @@ public final class TransferBench {
                     .maxInboundMessageSize(2 << 20).flowControlWindow(CoordinatorServer.FLOW_CONTROL_WINDOW).build();
             try {
                 CoordinatorClient client = new CoordinatorClient(ch);
-                client.register("bench", EnumSet.of(UpdateEncoding.FP32));
+                client.register("bench", EnumSet.of(UpdateEncoding.FP32), null);
                 next(client, Task.Train.class);
                 // The first pull warmed up TLS and the JIT; each timed one is a fresh pull of the same task.
                 Task.Train train = null;

@@ -35,10 +35,6 @@ public record GroupAggregate(int cases, double predictedRiskSum, int[] deaths, i
         }
     }
 
-    static GroupAggregate empty() {
-        return new GroupAggregate(0, 0, new int[INTERVALS], new int[INTERVALS]);
-    }
-
     /** A group's aggregate over the given cases (at the site). */
     static GroupAggregate of(List<HeldOutRisk> cases) {
         int[] deaths = new int[INTERVALS];
@@ -58,17 +54,6 @@ public record GroupAggregate(int cases, double predictedRiskSum, int[] deaths, i
             }
         }
         return new GroupAggregate(cases.size(), sum, deaths, censored);
-    }
-
-    /** The sum of two sites' aggregates for the same group. */
-    GroupAggregate plus(GroupAggregate other) {
-        int[] d = deaths.clone();
-        int[] c = censored.clone();
-        for (int k = 0; k < INTERVALS; k++) {
-            d[k] += other.deaths[k];
-            c[k] += other.censored[k];
-        }
-        return new GroupAggregate(cases + other.cases, predictedRiskSum + other.predictedRiskSum, d, c);
     }
 
     /**

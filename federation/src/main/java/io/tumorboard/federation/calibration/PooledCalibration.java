@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The coordinator's side: the calibration table of the model card from the sites' aggregates. Per group: cases
- * and mean predicted risk are exact sums over sites; observed risk is 1 − the actuarial survival at 3 years of the
- * pooled monthly life table (central tables use Kaplan–Meier on exact times; the two differ by the within-month
- * handling of censoring); the range of predicted risk is the group's lowest and highest occupied bin edges in the
+ * The coordinator's side: the calibration table of the model card from the sites' aggregates, summed over sites by
+ * secure aggregation ({@link MaskedCounts#sum}). Per group: cases are exact sums over sites, the mean predicted risk
+ * is exact to the fixed point the sums travel in ({@link CountVector}); observed risk is 1 − the actuarial
+ * survival at 3 years of the pooled monthly life table (central tables use Kaplan–Meier on exact times; the two
+ * differ by the within-month handling of censoring); the range of predicted risk is the group's lowest and highest occupied bin edges in the
  * pooled histogram, so a new case is placed in it to within one bin (0.001).
  */
 public final class PooledCalibration {
@@ -16,36 +17,18 @@ public final class PooledCalibration {
     private PooledCalibration() {
     }
 
-    /** The pooled histogram: the sum of the sites' counts per bin. */
-    public static long[] pool(List<long[]> histograms) {
-        long[] pooled = new long[RiskBins.COUNT];
-        for (long[] h : histograms) {
-            if (h.length != RiskBins.COUNT) {
-                throw new IllegalArgumentException("a risk histogram has " + RiskBins.COUNT + " bins, not " + h.length);
-            }
-            for (int b = 0; b < pooled.length; b++) {
-                pooled[b] += h[b];
-            }
-        }
-        return pooled;
-    }
-
     /**
-     * The table from the pooled histogram the plan was cut from and each site's group aggregates (one list per
-     * site, in the plan's group order). A group no case fell in at any site is left out.
+     * The table from the pooled histogram the plan was cut from and the group aggregates summed over the same sites
+     * (in the plan's group order; the coordinator only ever has them summed). A group no case fell in is left out.
      */
     public static List<CalibrationGroup> table(long[] pooledHistogram, CalibrationPlan plan,
-                                               List<List<GroupAggregate>> sites) {
+                                               List<GroupAggregate> pooledGroups) {
+        if (pooledGroups.size() != plan.groups()) {
+            throw new IllegalArgumentException(pooledGroups.size() + " groups summed; the plan has " + plan.groups());
+        }
         List<CalibrationGroup> table = new ArrayList<>();
         for (int g = 0; g < plan.groups(); g++) {
-            GroupAggregate pooled = GroupAggregate.empty();
-            for (List<GroupAggregate> site : sites) {
-                if (site.size() != plan.groups()) {
-                    throw new IllegalArgumentException("a site sent " + site.size() + " groups; the plan has "
-                            + plan.groups());
-                }
-                pooled = pooled.plus(site.get(g));
-            }
+            GroupAggregate pooled = pooledGroups.get(g);
             if (pooled.cases() == 0) {
                 continue;
             }

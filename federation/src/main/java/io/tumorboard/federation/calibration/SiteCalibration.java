@@ -16,6 +16,11 @@ public final class SiteCalibration {
         this.cases = List.copyOf(cases);
     }
 
+    /** The held-out cases behind the counts (how many; never which). */
+    public long cases() {
+        return cases.size();
+    }
+
     /** Held-out cases per {@link RiskBins} bin of predicted 3-year risk. */
     public long[] histogram() {
         long[] counts = new long[RiskBins.COUNT];

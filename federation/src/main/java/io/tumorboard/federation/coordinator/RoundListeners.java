@@ -3,6 +3,7 @@ package io.tumorboard.federation.coordinator;
 import io.tumorboard.federation.run.SiteReport;
 import io.tumorboard.model.learning.ModelCard.CalibrationGroup;
 import java.util.List;
+import java.util.Map;
 
 /** Several listeners as one, called in order. */
 public final class RoundListeners implements RoundListener {
@@ -21,6 +22,16 @@ public final class RoundListeners implements RoundListener {
     @Override
     public void roundClosed(ClosedRound round) {
         listeners.forEach(l -> l.roundClosed(round));
+    }
+
+    @Override
+    public void finalEvaluationClosed(String runId, int version, Map<String, SiteReport> reports) {
+        listeners.forEach(l -> l.finalEvaluationClosed(runId, version, reports));
+    }
+
+    @Override
+    public void exchangeOpened(ExchangeOpened exchange) {
+        listeners.forEach(l -> l.exchangeOpened(exchange));
     }
 
     @Override

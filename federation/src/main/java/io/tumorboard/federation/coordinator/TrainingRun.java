@@ -2,10 +2,8 @@ package io.tumorboard.federation.coordinator;
 
 import io.tumorboard.federation.audit.AuditEvent;
 import io.tumorboard.federation.audit.AuditLog;
-import io.tumorboard.federation.calibration.CalibrationCounts;
-import io.tumorboard.federation.calibration.CalibrationPlan;
-import io.tumorboard.federation.calibration.GroupAggregate;
-import io.tumorboard.federation.calibration.PooledCalibration;
+import io.tumorboard.federation.calibration.MaskedCounts;
+import io.tumorboard.federation.calibration.MaskingKey;
 import io.tumorboard.federation.run.RunConfiguration;
 import io.tumorboard.federation.run.SiteReport;
 import io.tumorboard.federation.run.Strategy;
@@ -35,12 +33,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The coordinator's state machine for one run, free of any transport. Rounds 1..R train (the selected
- * sites train, the others evaluate the incoming global model); round R+1 only evaluates the final model. When
- * sites sent risk histograms with that evaluation, round R+2 (the calibration round) asks them for their counts
- * per calibration group of the pooled histogram, and the pooled calibration table goes to the listener.
+ * sites train, the others evaluate the incoming global model); round R+1 only evaluates the final model. Sites that
+ * registered a masking key also send their risk histogram with that evaluation, masked; round R+2 (the calibration
+ * round) asks them for their counts per calibration group of the pooled histogram, masked, and the calibration table
+ * summed from them goes to the listener ({@link CalibrationExchanges}).
  * A round closes when every selected site has answered, or when its timeout passes with at least the
  * minimum number of answers (otherwise it is opened again with a fresh selection). Every close is
- * checkpointed; a new instance over the same work folder resumes after the last completed round.
+ * checkpointed, and so is the calibration plan; a new instance over the same work folder resumes after the last
+ * completed round, or in the calibration round once its plan was cut.
  */
 public final class TrainingRun {
 
@@ -60,6 +60,8 @@ public final class TrainingRun {
     private final Aggregation aggregation;
     private final AdamStep adam;
     private final SortedMap<String, UpdateEncoding> registered = new TreeMap<>();
+    private final SortedMap<String, byte[]> maskingKeys = new TreeMap<>();
+    private final CalibrationExchanges calibration;
     private final Map<String, Issued> issued = new HashMap<>();
     private final Set<String> answered = new HashSet<>();
     private final Set<String> told = new HashSet<>();
@@ -70,9 +72,6 @@ public final class TrainingRun {
     private OpenRound round;
     private long waitingSinceMs;
     private boolean finished;
-    private long[] pooledHistogram;
-    private CalibrationPlan plan;
-    private Set<String> calibrating = Set.of();
 
     private record Issued(String site, int round, TaskKind kind) {
     }
@@ -87,6 +86,7 @@ public final class TrainingRun {
         this.listener = listener;
         this.clock = clock;
         this.check = new UpdateCheck(initial.layout(), cfg.maxUpdateNorm());
+        this.calibration = new CalibrationExchanges(cfg.runId(), cfg.rounds(), checkpoint, listener);
         try {
             var resumed = checkpoint.load(initial.layout(), cfg.strategy() == Strategy.FED_ADAM);
             this.global = resumed.map(RunCheckpoint.State::global).orElse(initial.copy());
@@ -96,7 +96,9 @@ public final class TrainingRun {
                     cfg.adamBeta1(), cfg.adamBeta2(), cfg.adamTau(),
                     resumed.map(RunCheckpoint.State::adamM).orElse(new float[n]),
                     resumed.map(RunCheckpoint.State::adamV).orElse(new float[n]));
-            resumed.ifPresent(s -> LOG.info("run {} resumes after round {}", cfg.runId(), s.completedRounds()));
+            resumed.map(RunCheckpoint.State::calibration).ifPresent(calibration::resume);
+            resumed.ifPresent(s -> LOG.info("run {} resumes after round {}{}", cfg.runId(), s.completedRounds(),
+                    s.calibration() == null ? "" : ", in the calibration round"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the checkpoint of run " + cfg.runId(), e);
         }
@@ -128,11 +130,25 @@ public final class TrainingRun {
         taskWatchers.forEach(Runnable::run);
     }
 
-    /** Admits a site into the run; returns the update encoding negotiated for it. */
-    public synchronized UpdateEncoding register(String site, Set<UpdateEncoding> supported) throws RefusedResult {
+    /**
+     * Admits a site into the run; returns the update encoding negotiated for it.
+     *
+     * @param maskingKey the site's X25519 key for the masked calibration exchanges (X.509 DER); null when it sends
+     *                   no calibration counts. A site that registers again replaces it: later exchanges name the new one.
+     */
+    public synchronized UpdateEncoding register(String site, Set<UpdateEncoding> supported, byte[] maskingKey)
+            throws RefusedResult {
         if (!admitted.contains(site)) {
             throw refuse(RefusedResult.Kind.NOT_ADMITTED, AuditEvent.UNREGISTERED_SITE, site, 0,
                     "site is not admitted to this federation");
+        }
+        if (maskingKey != null) {
+            try {
+                MaskingKey.requireValid(maskingKey);
+            } catch (IllegalArgumentException e) {
+                throw refuse(RefusedResult.Kind.INVALID, AuditEvent.MALFORMED_UPDATE, site, 0, e.getMessage());
+            }
+            maskingKeys.put(site, maskingKey.clone());
         }
         UpdateEncoding chosen = supported.contains(cfg.updateEncoding()) ? cfg.updateEncoding() : UpdateEncoding.FP32;
         if (registered.put(site, chosen) == null) {
@@ -157,8 +173,9 @@ public final class TrainingRun {
             return new Task.Wait(WAIT);
         }
         boolean trains = round.selected().contains(site) && !round.updates().containsKey(site);
+        boolean counts = calibration.asks(site, round.number());
         boolean evaluates = !round.selected().contains(site) && !round.evaluations().containsKey(site)
-                && (!calibrationRound() || calibrating.contains(site));
+                && (!calibrationRound() || counts);
         if (!trains && !evaluates) {
             return new Task.Wait(WAIT);
         }
@@ -167,7 +184,8 @@ public final class TrainingRun {
         TaskKind kind = trains ? TaskKind.TRAIN : TaskKind.EVALUATE;
         issued.put(taskId, new Issued(site, round.number(), kind));
         return trains ? new Task.Train(round.number(), taskId, global)
-                : new Task.Evaluate(round.number(), taskId, global, calibrationRound() ? plan : null);
+                : new Task.Evaluate(round.number(), taskId, global, counts ? calibration.plan() : null,
+                        counts ? calibration.exchange() : null);
     }
 
     /** Checks a result's header before its chunks are read; returns the intake that spools them. */
@@ -175,9 +193,9 @@ public final class TrainingRun {
             throws RefusedResult {
         requireRegistered(site);
         checkCurrent(site, report);
+        checkCalibration(site, report);
         try {
             if (report.kind() != TaskKind.TRAIN) {
-                checkCalibration(site, report);
                 return new ResultIntake(site, report, null, UpdateEncoding.FP32, new float[0], 0, new byte[0]);
             }
             if (update == null || !update.layout().equals(global.layout())) {
@@ -225,6 +243,10 @@ public final class TrainingRun {
         synchronized (this) {
             try {
                 checkCurrent(intake.site(), report);
+                if (update == null) {
+                    // Again: the exchange may have been replaced while the result streamed in.
+                    checkCalibration(intake.site(), report);
+                }
             } catch (RefusedResult r) {
                 intake.abort();
                 throw r;
@@ -235,6 +257,9 @@ public final class TrainingRun {
                 round.updates().put(intake.site(), update);
             } else {
                 round.evaluations().put(intake.site(), report);
+                if (report.masked() != null) {
+                    calibration.accept(intake.site(), report.masked());
+                }
             }
             listener.siteReported(cfg.runId(), report.round(), intake.site(), report);
             maybeClose();
@@ -305,12 +330,24 @@ public final class TrainingRun {
     }
 
     private void tryOpen() {
+        boolean everyone = registered.size() == admitted.size();
+        boolean waitedEnough = clock.millis() - waitingSinceMs >= cfg.roundTimeout().toMillis();
+        if (completed >= cfg.rounds() && !calibration.resumedParticipants().isEmpty()) {
+            // Restarted after the plan was cut: the calibration round resumes once its sites registered again.
+            if (maskingKeys.keySet().containsAll(calibration.resumedParticipants()) || waitedEnough) {
+                if (calibration.resumeCalibration(maskingKeys) == CalibrationExchanges.Next.CALIBRATION_ROUND) {
+                    openRound(cfg.rounds() + 2, 0);
+                } else {
+                    finish();
+                }
+            }
+            return;
+        }
         if (completed >= cfg.rounds()) {
+            calibration.openFinalEvaluation(maskingKeys);
             openRound(cfg.rounds() + 1, 0);
             return;
         }
-        boolean everyone = registered.size() == admitted.size();
-        boolean waitedEnough = clock.millis() - waitingSinceMs >= cfg.roundTimeout().toMillis();
         if (registered.size() >= cfg.sitesPerRound() && (everyone || waitedEnough)) {
             openRound(completed + 1, 0);
         }
@@ -329,7 +366,8 @@ public final class TrainingRun {
 
     private void maybeClose() {
         if (round.evaluationOnly()) {
-            if (round.evaluations().keySet().containsAll(calibrationRound() ? calibrating : registered.keySet())) {
+            boolean evaluated = calibrationRound() || round.evaluations().keySet().containsAll(registered.keySet());
+            if (evaluated && calibration.complete()) {
                 evaluationRoundOver();
             }
         } else if (round.updates().keySet().containsAll(round.selected())) {
@@ -366,52 +404,44 @@ public final class TrainingRun {
     }
 
     /**
-     * After the final evaluation: when sites sent risk histograms, pool them, cut the calibration groups and open
-     * the calibration round for those sites. After the calibration round: the pooled table, if every site that
-     * sent a histogram sent its group counts (a table missing a site's cases would not match its own ranges).
+     * After the final evaluation (its reports go to the listener) or a calibration exchange's round: the next
+     * exchange in a (new attempt of the) calibration round, or the end of the run, with the table if one was summed.
      */
     private void evaluationRoundOver() {
-        if (!calibrationRound()) {
-            Map<String, long[]> histograms = new TreeMap<>();
-            round.evaluations().forEach((site, r) -> {
-                if (r.calibration() != null && r.calibration().riskHistogram() != null) {
-                    histograms.put(site, r.calibration().riskHistogram());
-                }
-            });
-            pooledHistogram = PooledCalibration.pool(List.copyOf(histograms.values()));
-            if (java.util.Arrays.stream(pooledHistogram).sum() > 0) {
-                plan = CalibrationPlan.of(pooledHistogram);
-                calibrating = Set.copyOf(histograms.keySet());
-                LOG.info("calibration round: {} groups from {} sites' risk histograms", plan.groups(), calibrating.size());
-                openRound(cfg.rounds() + 2, 0);
-                return;
-            }
-        } else if (round.evaluations().keySet().containsAll(calibrating)) {
-            List<List<GroupAggregate>> groups = calibrating.stream().sorted()
-                    .map(site -> round.evaluations().get(site).calibration().groups()).toList();
-            listener.calibrated(cfg.runId(), completed, PooledCalibration.table(pooledHistogram, plan, groups));
-        } else {
-            LOG.warn("calibration round timed out with {} of {} sites; the final model gets no calibration table",
-                    round.evaluations().size(), calibrating.size());
+        if (round.number() == cfg.rounds() + 1) {
+            listener.finalEvaluationClosed(cfg.runId(), completed, Map.copyOf(round.evaluations()));
         }
+        if (calibration.roundOver(maskingKeys) == CalibrationExchanges.Next.CALIBRATION_ROUND) {
+            openRound(cfg.rounds() + 2, calibrationRound() ? round.attempt() + 1 : 0);
+            return;
+        }
+        calibration.table().ifPresent(table -> listener.calibrated(cfg.runId(), completed, table));
         finish();
     }
 
-    /** A calibration round's result must count the groups of the plan; a final evaluation's none. */
+    /**
+     * Calibration counts come only from a site the round's exchange asks them of, masked for that exchange, with the
+     * words it needs; counts for an exchange already over are late, not malformed.
+     */
     private void checkCalibration(String site, SiteReport report) throws RefusedResult {
-        CalibrationCounts c = report.calibration();
-        boolean fits = calibrationRound() ? c != null && c.groups().size() == plan.groups()
-                : c == null || (c.riskHistogram() != null && round != null && round.number() == cfg.rounds() + 1);
-        if (!fits) {
+        MaskedCounts m = report.masked();
+        boolean asked = round != null && calibration.asks(site, round.number());
+        if (m == null && !asked) {
+            return;
+        }
+        if (m != null && calibration.closed(m.exchangeId())) {
+            throw new RefusedResult(RefusedResult.Kind.STALE, null, "calibration counts arrived after their exchange closed");
+        }
+        if (!asked || m == null || !m.exchangeId().equals(calibration.exchange().id())
+                || m.values().length != calibration.words()) {
             throw refuse(RefusedResult.Kind.INVALID, AuditEvent.MALFORMED_UPDATE, site, report.round(),
-                    "calibration counts do not fit this round");
+                    "calibration counts do not fit this round's masked exchange");
         }
     }
 
     private void finish() {
         finished = true;
         round = null;
-        pooledHistogram = null;
         LOG.info("run {} finished after {} rounds", cfg.runId(), completed);
         listener.runFinished(cfg.runId(), completed);
         tasksMayHaveChanged();

@@ -74,6 +74,11 @@ public final class FusionModelTrainer implements LocalTrainer {
     }
 
     @Override
+    public boolean predictsSurvival() {
+        return true;
+    }
+
+    @Override
     public synchronized EvaluationResult evaluate(ModelWeights weights) {
         model.setParameters(weights.values());
         List<double[]> rows = new ArrayList<>();

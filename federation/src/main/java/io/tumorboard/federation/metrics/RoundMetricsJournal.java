@@ -3,6 +3,7 @@ package io.tumorboard.federation.metrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tumorboard.federation.coordinator.ClosedRound;
+import io.tumorboard.federation.coordinator.ExchangeOpened;
 import io.tumorboard.federation.coordinator.RoundListener;
 import io.tumorboard.federation.run.SiteReport;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import java.nio.file.StandardOpenOption;
 /**
  * Per-round, per-site metrics as JSON lines: one line per accepted site report ({@code "type":"site"}:
  * run, round, site, kind, examples, metrics, dp_epsilon) and one per closed round ({@code "type":"round"}:
- * contributors, duration in ms). Site names are hospitals, never patients.
+ * contributors, duration in ms) and one per masked calibration exchange opened ({@code "type":"exchange"}: run,
+ * round, exchange id, counts asked for, participants, sites dropped from the previous exchange). Site names are
+ * hospitals, never patients.
  */
 public final class RoundMetricsJournal implements RoundListener {
 
@@ -52,6 +55,19 @@ public final class RoundMetricsJournal implements RoundListener {
         line.put("strategy", round.config().strategy().name());
         round.contributors().forEach(line.putArray("contributors")::add);
         line.put("duration_ms", round.took().toMillis());
+        append(line);
+    }
+
+    @Override
+    public void exchangeOpened(ExchangeOpened exchange) {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("type", "exchange");
+        line.put("run", exchange.runId());
+        line.put("round", exchange.round());
+        line.put("exchange", exchange.exchangeId());
+        line.put("counts", exchange.counts().name());
+        exchange.participants().forEach(line.putArray("participants")::add);
+        exchange.dropped().forEach(line.putArray("dropped")::add);
         append(line);
     }
 

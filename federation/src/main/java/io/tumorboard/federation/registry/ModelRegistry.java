@@ -106,12 +106,17 @@ public final class ModelRegistry implements RoundListener {
     }
 
     @Override
+    public void finalEvaluationClosed(String runId, int version, Map<String, SiteReport> reports) {
+        // Filed at once, not at the run's end: a coordinator restarted during the calibration round does not redo
+        // the final evaluation, and a registry started with it would not have these reports any more.
+        finalReports.remove(version + 1);
+        io(() -> evaluated(runId, FederatedEvaluation.of(version + 1, reports)), "file the final evaluation of "
+                + runId);
+    }
+
+    @Override
     public void runFinished(String runId, int completedRounds) {
-        Map<String, SiteReport> last = finalReports.remove(completedRounds + 1);
         io(() -> {
-            if (last != null) {
-                evaluated(runId, FederatedEvaluation.of(completedRounds + 1, last));
-            }
             if (record != null) {
                 record.finished(completedRounds, clock.instant());
             }

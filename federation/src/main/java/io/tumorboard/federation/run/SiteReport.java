@@ -1,6 +1,6 @@
 package io.tumorboard.federation.run;
 
-import io.tumorboard.federation.calibration.CalibrationCounts;
+import io.tumorboard.federation.calibration.MaskedCounts;
 import java.util.Map;
 
 /**
@@ -9,10 +9,10 @@ import java.util.Map;
  *
  * @param exampleCount training examples (TRAIN) or held-out examples (EVALUATE)
  * @param epsilonSpent differential-privacy epsilon this site has spent in the run so far (0 without DP)
- * @param calibration the site's calibration aggregates (final evaluation and calibration rounds); null otherwise
+ * @param masked the site's calibration counts, masked for the exchange its task named; null when none was named
  */
 public record SiteReport(int round, String taskId, TaskKind kind, long exampleCount,
-                         Map<String, Double> metrics, double epsilonSpent, CalibrationCounts calibration) {
+                         Map<String, Double> metrics, double epsilonSpent, MaskedCounts masked) {
 
     public SiteReport {
         metrics = Map.copyOf(metrics);

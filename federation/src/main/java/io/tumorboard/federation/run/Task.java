@@ -1,6 +1,7 @@
 package io.tumorboard.federation.run;
 
 import io.tumorboard.federation.calibration.CalibrationPlan;
+import io.tumorboard.federation.calibration.MaskedExchange;
 import io.tumorboard.federation.weights.ModelWeights;
 import java.time.Duration;
 
@@ -18,13 +19,21 @@ public sealed interface Task {
     }
 
     /**
-     * Evaluate {@code global} on local held-out data and answer with metrics; in the calibration round
-     * ({@code plan} not null) answer with the held-out cases' counts per calibration group of the plan.
+     * Evaluate {@code global} on local held-out data and answer with metrics. When {@code exchange} is not null, also
+     * answer with the held-out cases' calibration counts masked for it: the risk histogram, or with a {@code plan}
+     * the counts per calibration group of the plan.
      */
-    record Evaluate(int round, String taskId, ModelWeights global, CalibrationPlan plan) implements Task {
+    record Evaluate(int round, String taskId, ModelWeights global, CalibrationPlan plan, MaskedExchange exchange)
+            implements Task {
+
+        public Evaluate {
+            if (plan != null && exchange == null) {
+                throw new IllegalArgumentException("group counts are only ever asked for masked");
+            }
+        }
 
         public Evaluate(int round, String taskId, ModelWeights global) {
-            this(round, taskId, global, null);
+            this(round, taskId, global, null, null);
         }
 
         @Override

@@ -17,7 +17,13 @@ public interface CoordinatorLink {
     record Registration(RunConfiguration config, UpdateEncoding encoding) {
     }
 
-    Registration register(String runId, Set<UpdateEncoding> supported) throws LinkFailure;
+    /**
+     * Registers for {@code runId}.
+     *
+     * @param maskingPublicKey the site's X25519 masking key for this run (X.509 DER), null when it sends no
+     *                         calibration counts
+     */
+    Registration register(String runId, Set<UpdateEncoding> supported, byte[] maskingPublicKey) throws LinkFailure;
 
     Task pullTask(String runId) throws LinkFailure;
 

@@ -15,4 +15,12 @@ public interface LocalTrainer {
     TrainingResult train(ModelWeights global, RoundConfig cfg);
 
     EvaluationResult evaluate(ModelWeights weights);
+
+    /**
+     * Whether {@link #evaluate} returns held-out survival predictions ({@link EvaluationResult#calibration()}); such a
+     * site takes part in the run's masked calibration exchanges, so it registers with a masking key.
+     */
+    default boolean predictsSurvival() {
+        return false;
+    }
 }

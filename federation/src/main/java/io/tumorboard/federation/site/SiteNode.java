@@ -1,7 +1,10 @@
 package io.tumorboard.federation.site;
 
+import io.tumorboard.federation.calibration.CountVector;
+import io.tumorboard.federation.calibration.MaskedCounts;
+import io.tumorboard.federation.calibration.MaskingKey;
+import io.tumorboard.federation.calibration.SiteCalibration;
 import io.tumorboard.federation.run.RunConfiguration;
-import io.tumorboard.federation.calibration.CalibrationCounts;
 import io.tumorboard.federation.run.SiteReport;
 import io.tumorboard.federation.run.Task;
 import io.tumorboard.federation.run.TaskKind;
@@ -10,6 +13,7 @@ import io.tumorboard.federation.weights.UpdateEncoding;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -19,8 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A hospital's participant in a run. It dials out, registers, refuses a run whose configuration its
  * governance has not approved, then loops: pull a task, train or evaluate on local data, push the result.
- * Only the update (weights difference), the example count and aggregate metrics leave the site. When the
- * coordinator is unreachable it backs off exponentially (capped) and registers again.
+ * Only the update (weights difference), the example count, aggregate metrics and masked calibration counts leave
+ * the site. When the coordinator is unreachable it backs off exponentially (capped) and registers again.
  */
 public final class SiteNode implements Runnable {
 
@@ -40,6 +44,9 @@ public final class SiteNode implements Runnable {
     private volatile Outcome outcome = Outcome.RUNNING;
     private RdpAccountant accountant;
     private final Map<Integer, Double> epsilonByRound = new HashMap<>();
+    // One key pair for the whole run (the node serves one run), kept across re-registrations so that an exchange
+    // that named it stays answerable; none when the learner has no survival predictions to count.
+    private final MaskingKey maskingKey;
 
     /** @param noise source of the DP noise (a SecureRandom in production; seeded only in reproducibility tests) */
     public SiteNode(String site, String runId, CoordinatorLink link, LocalTrainer trainer, ApprovedRuns approvals,
@@ -50,6 +57,7 @@ public final class SiteNode implements Runnable {
         this.trainer = trainer;
         this.approvals = approvals;
         this.noise = noise;
+        this.maskingKey = trainer.predictsSurvival() ? MaskingKey.generate() : null;
     }
 
     @Override
@@ -59,7 +67,7 @@ public final class SiteNode implements Runnable {
         while (!stopping) {
             try {
                 if (reg == null) {
-                    reg = link.register(runId, supported);
+                    reg = link.register(runId, supported, maskingKey == null ? null : maskingKey.publicKey());
                     if (!approvals.approves(reg.config())) {
                         LOG.warn("site {} refuses run {}: configuration digest {} is not in its approved list",
                                 site, runId, reg.config().digest());
@@ -82,10 +90,7 @@ public final class SiteNode implements Runnable {
                 } else if (task instanceof Task.Train t) {
                     train(reg, t);
                 } else if (task instanceof Task.Evaluate e) {
-                    EvaluationResult r = trainer.evaluate(e.global());
-                    link.pushResult(runId, new SiteReport(e.round(), e.taskId(), TaskKind.EVALUATE, r.exampleCount(),
-                            e.plan() == null ? prefixed("eval_", r.metrics()) : Map.of(), epsilon(reg.config()), calibrationCounts(r, e, reg.config().rounds())), null, null,
-                            reg.encoding());
+                    evaluate(reg, e);
                 }
             } catch (LinkFailure f) {
                 switch (f.action()) {
@@ -113,6 +118,38 @@ public final class SiteNode implements Runnable {
         if (outcome == Outcome.RUNNING) {
             outcome = Outcome.STOPPED;
         }
+    }
+
+    private void evaluate(CoordinatorLink.Registration reg, Task.Evaluate e) throws LinkFailure, InterruptedException {
+        EvaluationResult r = trainer.evaluate(e.global());
+        MaskedCounts masked = null;
+        if (e.exchange() != null) {
+            try {
+                masked = masked(r, e);
+            } catch (IllegalArgumentException cannot) {
+                // Named without this node's key (the coordinator knew an older one): masks made now would not
+                // cancel. Sending nothing and waiting out the round lets its timeout drop this site from the exchange.
+                LOG.warn("site {} cannot take part in calibration exchange {}: {}", site, e.exchange().id(),
+                        cannot.getMessage());
+                Thread.sleep(reg.config().roundTimeout().toMillis());
+                return;
+            }
+        }
+        // The calibration round only counts: its metrics would repeat the final evaluation's.
+        Map<String, Double> metrics = e.round() > reg.config().rounds() + 1 ? Map.of() : prefixed("eval_", r.metrics());
+        link.pushResult(runId, new SiteReport(e.round(), e.taskId(), TaskKind.EVALUATE, r.exampleCount(), metrics,
+                epsilon(reg.config()), masked), null, null, reg.encoding());
+    }
+
+    /** The calibration counts the task asks for (histogram, or per group of its plan), masked for its exchange. */
+    private MaskedCounts masked(EvaluationResult r, Task.Evaluate e) {
+        if (maskingKey == null) {
+            throw new IllegalArgumentException("this site registered no masking key");
+        }
+        // A learner without predictions still answers, with zero counts, so that its partners' masks cancel.
+        SiteCalibration calibration = r.calibration() != null ? r.calibration() : new SiteCalibration(List.of());
+        long[] counts = e.plan() == null ? calibration.histogram() : CountVector.of(calibration.groups(e.plan()));
+        return maskingKey.mask(e.exchange(), site, calibration.cases(), counts);
     }
 
     private void train(CoordinatorLink.Registration reg, Task.Train t) throws LinkFailure {
@@ -185,18 +222,5 @@ public final class SiteNode implements Runnable {
 
     public String site() {
         return site;
-    }
-
-    /**
-     * The site's calibration aggregates for an evaluation of the final model: its risk histogram in the final
-     * evaluation round, its counts per group in the calibration round (the task carries the plan). None from a
-     * learner without survival predictions, nor for the evaluations inside training rounds.
-     */
-    private static CalibrationCounts calibrationCounts(EvaluationResult r, Task.Evaluate e, int trainingRounds) {
-        if (r.calibration() == null || e.round() <= trainingRounds) {
-            return null;
-        }
-        return e.plan() == null ? CalibrationCounts.histogram(r.calibration().histogram())
-                : CalibrationCounts.groups(r.calibration().groups(e.plan()));
     }
 }

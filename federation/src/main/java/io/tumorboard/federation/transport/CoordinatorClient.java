@@ -66,8 +66,12 @@ public final class CoordinatorClient implements CoordinatorLink {
     }
 
     @Override
-    public Registration register(String runId, Set<UpdateEncoding> supported) throws LinkFailure {
+    public Registration register(String runId, Set<UpdateEncoding> supported, byte[] maskingPublicKey)
+            throws LinkFailure {
         RegisterRequest.Builder req = RegisterRequest.newBuilder().setRunId(runId);
+        if (maskingPublicKey != null) {
+            req.setMaskingPublicKey(com.google.protobuf.ByteString.copyFrom(maskingPublicKey));
+        }
         supported.forEach(e -> req.addSupportedEncodings(ProtoMapper.toProto(e)));
         try {
             RegisterReply reply = FederationCoordinatorGrpc.newBlockingStub(channel)
@@ -106,7 +110,8 @@ public final class CoordinatorClient implements CoordinatorLink {
                 case DONE -> new Task.Done();
                 case TRAIN -> new Task.Train(h.getRound(), h.getTaskId(), receiveModel(h, parts));
                 case EVALUATE -> new Task.Evaluate(h.getRound(), h.getTaskId(), receiveModel(h, parts),
-                        h.hasCalibrationPlan() ? ProtoMapper.fromProto(h.getCalibrationPlan()) : null);
+                        h.hasCalibrationPlan() ? ProtoMapper.fromProto(h.getCalibrationPlan()) : null,
+                        h.hasMaskedExchange() ? ProtoMapper.fromProto(h.getMaskedExchange(), runId, h.getRound()) : null);
             };
         } catch (StatusRuntimeException e) {
             throw classify(e, "pull task");

@@ -75,7 +75,8 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
             }
         }
         try {
-            UpdateEncoding chosen = run.register(site, supported);
+            byte[] maskingKey = req.getMaskingPublicKey().isEmpty() ? null : req.getMaskingPublicKey().toByteArray();
+            UpdateEncoding chosen = run.register(site, supported, maskingKey);
             out.onNext(RegisterReply.newBuilder().setRunConfig(ProtoMapper.toProto(run.config()))
                     .setUpdateEncoding(ProtoMapper.toProto(chosen)).setHeartbeatIntervalMs(heartbeatMs).build());
             out.onCompleted();
@@ -152,6 +153,9 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
                 h.setRound(e.round()).setTaskId(e.taskId());
                 if (e.plan() != null) {
                     h.setCalibrationPlan(ProtoMapper.toProto(e.plan()));
+                }
+                if (e.exchange() != null) {
+                    h.setMaskedExchange(ProtoMapper.toProto(e.exchange()));
                 }
                 weights = e.global();
             } else if (task instanceof Task.Wait) {

@@ -2,19 +2,18 @@ package io.tumorboard.federation.transport;
 
 import com.google.protobuf.ByteString;
 import io.grpc.Status;
-import io.tumorboard.federation.calibration.CalibrationCounts;
-import io.tumorboard.federation.calibration.GroupAggregate;
+import io.tumorboard.federation.calibration.MaskedCounts;
+import io.tumorboard.federation.calibration.MaskedExchange;
 import io.tumorboard.federation.coordinator.RefusedResult;
 import io.tumorboard.federation.run.RunConfiguration;
 import io.tumorboard.federation.run.SiteReport;
 import io.tumorboard.federation.run.Strategy;
 import io.tumorboard.federation.run.TaskKind;
-import io.tumorboard.federation.v1.CalibrationGroupCounts;
 import io.tumorboard.federation.v1.CalibrationPlan;
 import io.tumorboard.federation.v1.Encoding;
 import io.tumorboard.federation.v1.ModelHeader;
+import io.tumorboard.federation.v1.MaskingParticipant;
 import io.tumorboard.federation.v1.ResultHeader;
-import io.tumorboard.federation.v1.RiskHistogram;
 import io.tumorboard.federation.v1.RunConfig;
 import io.tumorboard.federation.v1.TensorSpec;
 import io.tumorboard.federation.weights.ModelLayout;
@@ -121,17 +120,25 @@ final class ProtoMapper {
         if (update != null) {
             b.setUpdate(toProto(update));
         }
-        CalibrationCounts c = r.calibration();
-        if (c != null && c.riskHistogram() != null) {
-            b.setRiskHistogram(RiskHistogram.newBuilder()
-                    .addAllCounts(java.util.Arrays.stream(c.riskHistogram()).boxed().toList()));
-        } else if (c != null) {
-            c.groups().forEach(g -> b.addCalibrationGroups(CalibrationGroupCounts.newBuilder().setCases(g.cases())
-                    .setPredictedRiskSum(g.predictedRiskSum())
-                    .addAllDeaths(java.util.Arrays.stream(g.deaths()).boxed().toList())
-                    .addAllCensored(java.util.Arrays.stream(g.censored()).boxed().toList())));
+        MaskedCounts m = r.masked();
+        if (m != null) {
+            b.setMaskedCounts(io.tumorboard.federation.v1.MaskedCounts.newBuilder().setExchangeId(m.exchangeId())
+                    .setCases(m.cases()).addAllValues(java.util.Arrays.stream(m.values()).boxed().toList()));
         }
         return b.build();
+    }
+
+    static io.tumorboard.federation.v1.MaskedExchange toProto(MaskedExchange e) {
+        var b = io.tumorboard.federation.v1.MaskedExchange.newBuilder().setExchangeId(e.id());
+        e.participants().forEach(p -> b.addParticipants(MaskingParticipant.newBuilder().setSiteId(p.site())
+                .setPublicKey(ByteString.copyFrom(p.publicKey()))));
+        return b.build();
+    }
+
+    /** The exchange a task names; run and round are the task's (they enter every pair's masks). */
+    static MaskedExchange fromProto(io.tumorboard.federation.v1.MaskedExchange e, String runId, int round) {
+        return new MaskedExchange(runId, round, e.getExchangeId(), e.getParticipantsList().stream()
+                .map(p -> new MaskedExchange.Participant(p.getSiteId(), p.getPublicKey().toByteArray())).toList());
     }
 
     static CalibrationPlan toProto(io.tumorboard.federation.calibration.CalibrationPlan plan) {
@@ -144,17 +151,13 @@ final class ProtoMapper {
                 p.getGroupStartBinsList().stream().mapToInt(Integer::intValue).toArray());
     }
 
-    private static CalibrationCounts calibrationFromProto(ResultHeader h) {
-        if (h.hasRiskHistogram()) {
-            return CalibrationCounts.histogram(h.getRiskHistogram().getCountsList().stream()
-                    .mapToLong(Long::longValue).toArray());
-        }
-        if (h.getCalibrationGroupsCount() == 0) {
+    private static MaskedCounts maskedFromProto(ResultHeader h) {
+        if (!h.hasMaskedCounts()) {
             return null;
         }
-        return CalibrationCounts.groups(h.getCalibrationGroupsList().stream().map(g -> new GroupAggregate(
-                g.getCases(), g.getPredictedRiskSum(), g.getDeathsList().stream().mapToInt(Integer::intValue).toArray(),
-                g.getCensoredList().stream().mapToInt(Integer::intValue).toArray())).toList());
+        var m = h.getMaskedCounts();
+        return new MaskedCounts(m.getExchangeId(), m.getCases(),
+                m.getValuesList().stream().mapToLong(Long::longValue).toArray());
     }
 
     static SiteReport fromProto(ResultHeader h) {
@@ -164,7 +167,7 @@ final class ProtoMapper {
             }
         }
         return new SiteReport(h.getRound(), h.getTaskId(), fromProto(h.getKind()), h.getExampleCount(),
-                h.getMetricsMap(), h.getDpEpsilonSpent(), calibrationFromProto(h));
+                h.getMetricsMap(), h.getDpEpsilonSpent(), maskedFromProto(h));
     }
 
     static io.tumorboard.federation.v1.TaskKind toProto(TaskKind k) {

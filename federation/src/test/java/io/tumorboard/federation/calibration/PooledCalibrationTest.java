@@ -47,7 +47,7 @@ class PooledCalibrationTest {
     }
 
     @Test
-    void whenNoCaseSharesAGroupEdgeBinTheGroupsAreTheCentralOnesAndTheMeansExact() {
+    void whenNoCaseSharesAGroupEdgeBinTheGroupsAreTheCentralOnesAndTheMeansExactToTheFixedPoint() {
         List<EvaluatedCase> cases = spreadCohort(100, 11);
         List<CalibrationGroup> central = new SurvivalEvaluation(GRID, 0, 1).calibration(cases);
         long[] pooled = pooledHistogram(cases);
@@ -64,7 +64,8 @@ class PooledCalibrationTest {
         assertThat(plan.groups()).isEqualTo(central.size());
         for (int g = 0; g < central.size(); g++) {
             assertThat(federated.get(g).cases()).isEqualTo(central.get(g).cases());
-            assertThat(federated.get(g).predictedRisk()).isCloseTo(central.get(g).predictedRisk(), within(1e-12));
+            // Sums travel in millionths, rounded per site (4 sites, ≥ 5 cases a group).
+            assertThat(federated.get(g).predictedRisk()).isCloseTo(central.get(g).predictedRisk(), within(4 * 5e-7 / 5));
         }
     }
 
@@ -95,7 +96,55 @@ class PooledCalibrationTest {
         assertThat(plan.startBins()).containsExactly(0, 500);
     }
 
+    @Test
+    void theTableSummedFromMaskedCountsIsTheTableOfTheUnmaskedSumsToTheFixedPoint() {
+        List<SiteCalibration> sites = split(cohort(600, 7), 3);
+
+        List<CalibrationGroup> masked = federated(sites);
+
+        // The same exchanges without masks, the risk sums in doubles: what the coordinator would see in clear.
+        long[] pooled = new long[RiskBins.COUNT];
+        sites.forEach(s -> add(pooled, s.histogram()));
+        CalibrationPlan plan = CalibrationPlan.of(pooled);
+        List<GroupAggregate> clearSums = new ArrayList<>();
+        for (int g = 0; g < plan.groups(); g++) {
+            int[] deaths = new int[GroupAggregate.INTERVALS];
+            int[] censored = new int[GroupAggregate.INTERVALS];
+            int cases = 0;
+            double riskSum = 0;
+            for (SiteCalibration s : sites) {
+                GroupAggregate a = s.groups(plan).get(g);
+                cases += a.cases();
+                riskSum += a.predictedRiskSum();
+                for (int k = 0; k < GroupAggregate.INTERVALS; k++) {
+                    deaths[k] += a.deaths()[k];
+                    censored[k] += a.censored()[k];
+                }
+            }
+            clearSums.add(new GroupAggregate(cases, riskSum, deaths, censored));
+        }
+        List<CalibrationGroup> clear = PooledCalibration.table(pooled, plan, clearSums);
+
+        assertThat(masked).hasSameSizeAs(clear);
+        for (int g = 0; g < clear.size(); g++) {
+            CalibrationGroup m = masked.get(g);
+            CalibrationGroup c = clear.get(g);
+            assertThat(m.cases()).isEqualTo(c.cases());
+            assertThat(m.observedRisk()).as("integer counts: exact").isEqualTo(c.observedRisk());
+            assertThat(m.lowestPredictedRisk()).isEqualTo(c.lowestPredictedRisk());
+            assertThat(m.highestPredictedRisk()).isEqualTo(c.highestPredictedRisk());
+            // Each site rounds its sum to millionths (±5e-7); the group's sum is within 3 × 5e-7 and its mean,
+            // over ≥ 5 cases, within 5e-7 of the sum of doubles.
+            assertThat(m.predictedRisk() * m.cases()).isCloseTo(c.predictedRisk() * c.cases(), within(3 * 5e-7));
+            assertThat(m.predictedRisk()).isCloseTo(c.predictedRisk(), within(5e-7));
+        }
+    }
+
     private static List<CalibrationGroup> federated(List<EvaluatedCase> cases, int sites) {
+        return federated(split(cases, sites));
+    }
+
+    private static List<SiteCalibration> split(List<EvaluatedCase> cases, int sites) {
         List<SiteCalibration> atSites = new ArrayList<>();
         for (int s = 0; s < sites; s++) {
             List<HeldOutRisk> own = new ArrayList<>();
@@ -104,9 +153,38 @@ class PooledCalibrationTest {
             }
             atSites.add(new SiteCalibration(own));
         }
-        long[] pooled = PooledCalibration.pool(atSites.stream().map(SiteCalibration::histogram).toList());
+        return atSites;
+    }
+
+    /** Both exchanges as the sites and coordinator run them: every site's counts masked, only sums unmasked. */
+    private static List<CalibrationGroup> federated(List<SiteCalibration> sites) {
+        List<MaskingKey> keys = sites.stream().map(s -> MaskingKey.generate()).toList();
+        List<MaskedExchange.Participant> participants = new ArrayList<>();
+        for (int s = 0; s < sites.size(); s++) {
+            participants.add(new MaskedExchange.Participant("site-" + s, keys.get(s).publicKey()));
+        }
+        MaskedExchange histograms = new MaskedExchange("run", 4, "h", participants);
+        List<MaskedCounts> sent = new ArrayList<>();
+        for (int s = 0; s < sites.size(); s++) {
+            sent.add(keys.get(s).mask(histograms, "site-" + s, sites.get(s).cases(), sites.get(s).histogram()));
+        }
+        long[] pooled = CountVector.histogram(MaskedCounts.sum(sent, RiskBins.COUNT));
         CalibrationPlan plan = CalibrationPlan.of(pooled);
-        return PooledCalibration.table(pooled, plan, atSites.stream().map(site -> site.groups(plan)).toList());
+
+        MaskedExchange groups = new MaskedExchange("run", 5, "g", participants);
+        sent.clear();
+        for (int s = 0; s < sites.size(); s++) {
+            sent.add(keys.get(s).mask(groups, "site-" + s, sites.get(s).cases(),
+                    CountVector.of(sites.get(s).groups(plan))));
+        }
+        long[] summed = MaskedCounts.sum(sent, CountVector.length(plan));
+        return PooledCalibration.table(pooled, plan, CountVector.groups(summed));
+    }
+
+    private static void add(long[] into, long[] counts) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += counts[i];
+        }
     }
 
     private static long[] pooledHistogram(List<EvaluatedCase> cases) {

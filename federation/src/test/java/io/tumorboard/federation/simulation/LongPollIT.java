@@ -53,7 +53,7 @@ class LongPollIT {
                     .build();
             try {
                 CoordinatorClient siteA = new CoordinatorClient(a);
-                siteA.register("long-poll", EnumSet.of(UpdateEncoding.FP32));
+                siteA.register("long-poll", EnumSet.of(UpdateEncoding.FP32), null);
                 CompletableFuture<Task> task = CompletableFuture.supplyAsync(() -> {
                     try {
                         return siteA.pullTask("long-poll");
@@ -65,7 +65,7 @@ class LongPollIT {
                 Thread.sleep(500);
                 assertThat(task).isNotDone();
 
-                new CoordinatorClient(b).register("long-poll", EnumSet.of(UpdateEncoding.FP32));
+                new CoordinatorClient(b).register("long-poll", EnumSet.of(UpdateEncoding.FP32), null);
 
                 assertThat(task.get(30, TimeUnit.SECONDS)).isInstanceOf(Task.Train.class);
                 assertThat(pullsByA.get()).as("PullTask calls made by site-a").isEqualTo(1);

@@ -91,10 +91,10 @@ class RefusalsIT {
         ManagedChannel intruder = fed.siteChannel(fed.certificateAuthority().folder(), "intruder");
         try {
             for (ManagedChannel c : List.of(plaintext, foreign, expired)) {
-                assertThatThrownBy(() -> new CoordinatorClient(c).register(RUN, EnumSet.of(UpdateEncoding.FP32)))
+                assertThatThrownBy(() -> new CoordinatorClient(c).register(RUN, EnumSet.of(UpdateEncoding.FP32), null))
                         .isInstanceOf(LinkFailure.class);
             }
-            assertThatThrownBy(() -> new CoordinatorClient(intruder).register(RUN, EnumSet.of(UpdateEncoding.FP32)))
+            assertThatThrownBy(() -> new CoordinatorClient(intruder).register(RUN, EnumSet.of(UpdateEncoding.FP32), null))
                     .isInstanceOf(LinkFailure.class)
                     .satisfies(e -> assertThat(((LinkFailure) e).action()).isEqualTo(LinkFailure.Action.STOP))
                     .hasMessageContaining("PERMISSION_DENIED").hasMessageContaining("not admitted");
@@ -207,8 +207,8 @@ class RefusalsIT {
 
     /** Registers both sites (the round needs two) and returns the first site's training task. */
     private Task.Train bothRegisteredFirstTask(CoordinatorClient site) throws Exception {
-        site.register(RUN, EnumSet.of(UpdateEncoding.FP32));
-        new CoordinatorClient(two).register(RUN, EnumSet.of(UpdateEncoding.FP32));
+        site.register(RUN, EnumSet.of(UpdateEncoding.FP32), null);
+        new CoordinatorClient(two).register(RUN, EnumSet.of(UpdateEncoding.FP32), null);
         return (Task.Train) awaitTask(site);
     }
 
