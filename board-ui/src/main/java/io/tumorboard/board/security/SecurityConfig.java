@@ -32,6 +32,17 @@ class SecurityConfig {
     }
 
     /**
+     * The one authentication provider (form sign-in and HTTP Basic): Spring Security's user-name-and-password check
+     * over {@code board_user}, with bcrypt skipped for a pair verified in the last five minutes (HTTP Basic callers
+     * send the password on every request). {@link BoardUsers} is deliberately not a {@code UserDetailsService}
+     * bean, so Spring Security builds no second provider beside this one.
+     */
+    @Bean
+    PasswordCheck passwordCheck(BoardUsers users, PasswordEncoder encoder, VerifiedCredentials verified) {
+        return new PasswordCheck(users::signInDetails, encoder, verified);
+    }
+
+    /**
      * No Micrometer observation around each security filter and authorisation: they exist for tracing, which this
      * site does not run, and under {@code bench} the wrapping of every filter of every request cost more CPU than
      * the case page's database reads. Boot's {@code management.observations.enable.spring.security=false} only
