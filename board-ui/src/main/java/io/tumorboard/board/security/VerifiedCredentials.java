@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * instead of bcrypt, for five minutes; such a reader also sees the HTTP Basic headers themselves.
  */
 @Component
-public class VerifiedCredentials {
+class VerifiedCredentials {
 
     static final Duration KEPT = Duration.ofMinutes(5);
     static final int MAX_ENTRIES = 1_000;
@@ -66,7 +66,7 @@ public class VerifiedCredentials {
     }
 
     /** Forgets every kept check of the user (the admin changed or disabled them, or they changed their password). */
-    public void forget(String username) {
+    void forget(String username) {
         synchronized (verified) {
             verified.values().removeIf(v -> v.username().equals(username));
         }
