@@ -5,7 +5,6 @@ import io.tumorboard.board.decision.DecisionRepository;
 import io.tumorboard.board.prognosis.FusedEmbedding;
 import io.tumorboard.board.store.CaseStore;
 import io.tumorboard.board.store.CaseSummary;
-import io.tumorboard.model.cases.PatientCase;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +20,9 @@ import org.springframework.stereotype.Component;
  * at most {@value #EMBEDDED_CANDIDATES} current cases). Without one, or when the case itself cannot be encoded:
  * by histology and working stage group (same histology and same group first, then the same stage number, e.g.
  * IIIA and IIIB). The page says which ranking it used.
+ *
+ * <p>A ranking is kept while the viewed case version, the promoted model and the store's current cases stay the
+ * same ({@link KeptRankings}); the board's signed decisions on the ranked cases are read on every view.
  */
 @Component
 class SimilarCases {
@@ -32,6 +34,7 @@ class SimilarCases {
     private final CaseStore store;
     private final DecisionRepository decisions;
     private final FusedEmbedding embedding;
+    private final KeptRankings kept = new KeptRankings();
 
     SimilarCases(CaseStore store, DecisionRepository decisions, FusedEmbedding embedding) {
         this.store = store;
@@ -40,9 +43,18 @@ class SimilarCases {
     }
 
     List<SimilarCase> nearest(CaseSummary target) {
-        if (!embedding.available()) {
-            return byStage(target);
-        }
+        // The model and the store are read before ranking: a change while ranking leads to a new key at the next
+        // view, never to an old ranking kept under the new state.
+        FusedEmbedding.ModelState model = embedding.promotedModel().orElse(null);
+        KeptRankings.Key key = new KeptRankings.Key(target.caseKey(), target.caseVersion(), model,
+                store.currentCases());
+        List<KeptRankings.Ranked> ranked = kept.get(key, () -> model == null ? byStage(target) : byModel(target));
+        Map<String, List<BoardDecision>> signed = signed(ranked.stream().map(r -> r.summary().caseKey()).toList());
+        return ranked.stream().map(r -> new SimilarCase(r.summary(), r.matchedOn(),
+                signed.getOrDefault(r.summary().caseKey(), List.of()))).toList();
+    }
+
+    private List<KeptRankings.Ranked> byModel(CaseSummary target) {
         List<CaseSummary> candidates = store.search("", EMBEDDED_CANDIDATES).stream()
                 .filter(s -> !s.caseKey().equals(target.caseKey())).toList();
         List<CaseSummary> cases = new ArrayList<>();
@@ -56,7 +68,8 @@ class SimilarCases {
         return byStage(target);
     }
 
-    private List<SimilarCase> byEmbedding(List<CaseSummary> candidates, FusedEmbedding.Embedded embedded) {
+    private static List<KeptRankings.Ranked> byEmbedding(List<CaseSummary> candidates,
+                                                         FusedEmbedding.Embedded embedded) {
         double[] target = embedded.vectors().get(0);
         record Scored(CaseSummary summary, double distance) {
         }
@@ -67,12 +80,10 @@ class SimilarCases {
                 nearest.add(new Scored(candidates.get(i), distance(target, v)));
             }
         }
-        List<Scored> shown = nearest.stream().sorted(Comparator.comparingDouble(Scored::distance)).limit(SHOWN)
+        return nearest.stream().sorted(Comparator.comparingDouble(Scored::distance)).limit(SHOWN)
+                .map(s -> new KeptRankings.Ranked(s.summary(), String.format(Locale.ROOT,
+                        "fused embedding of model %s, distance %.2f", embedded.modelVersion(), s.distance())))
                 .toList();
-        Map<String, List<BoardDecision>> signed = signed(shown.stream().map(s -> s.summary().caseKey()).toList());
-        return shown.stream().map(s -> new SimilarCase(s.summary(), String.format(Locale.ROOT,
-                "fused embedding of model %s, distance %.2f", embedded.modelVersion(), s.distance()),
-                signed.getOrDefault(s.summary().caseKey(), List.of()))).toList();
     }
 
     static double distance(double[] a, double[] b) {
@@ -87,19 +98,16 @@ class SimilarCases {
         return decisions.signedFor(keys).stream().collect(Collectors.groupingBy(BoardDecision::caseKey));
     }
 
-    private List<SimilarCase> byStage(CaseSummary target) {
+    private List<KeptRankings.Ranked> byStage(CaseSummary target) {
         if (target.histology() == null) {
             return List.of();
         }
-        List<CaseSummary> matches = store.withHistology(target.histology(), CANDIDATES).stream()
+        return store.withHistology(target.histology(), CANDIDATES).stream()
                 .filter(s -> !s.caseKey().equals(target.caseKey()))
                 .filter(s -> score(target, s) > 0)
                 .sorted(Comparator.comparingInt((CaseSummary s) -> score(target, s)).reversed()
                         .thenComparing(CaseSummary::caseKey))
-                .limit(SHOWN).toList();
-        Map<String, List<BoardDecision>> signed = signed(matches.stream().map(CaseSummary::caseKey).toList());
-        return matches.stream().map(s -> new SimilarCase(s, matchedOn(target, s),
-                signed.getOrDefault(s.caseKey(), List.of()))).toList();
+                .limit(SHOWN).map(s -> new KeptRankings.Ranked(s, matchedOn(target, s))).toList();
     }
 
     /** 2 for the same stage group, 1 for the same stage number (I-IV), 0 otherwise. */

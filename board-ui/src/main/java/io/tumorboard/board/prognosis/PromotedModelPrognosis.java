@@ -110,8 +110,8 @@ class PromotedModelPrognosis implements PrognosisSource, FusedEmbedding {
     }
 
     @Override
-    public boolean available() {
-        return registry.promotedPackage().isPresent();
+    public Optional<ModelState> promotedModel() {
+        return registry.promotedPackage().map(p -> new ModelState(p.version(), p.file(), modified(p.file())));
     }
 
     @Override

@@ -10,14 +10,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
 
-/** The {@code board_user} table: sign-in for Spring Security and the people lists of the workbench. */
+/**
+ * The {@code board_user} table: sign-in for Spring Security ({@link PasswordCheck}) and the people lists of the
+ * workbench. Every change to a user forgets the user's recently verified passwords ({@link VerifiedCredentials}).
+ */
 @Repository
-public class BoardUsers implements UserDetailsService {
+public class BoardUsers {
 
     /** NIST SP 800-63B asks for at least 8 characters; a board workstation deserves more. */
     public static final int MIN_PASSWORD_LENGTH = 12;
@@ -26,14 +28,21 @@ public class BoardUsers implements UserDetailsService {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
+    private final VerifiedCredentials verified;
 
-    public BoardUsers(JdbcClient jdbc, PasswordEncoder encoder, MigratedSchemas migrated) {
+    public BoardUsers(JdbcClient jdbc, PasswordEncoder encoder, VerifiedCredentials verified,
+                      MigratedSchemas migrated) {
         this.jdbc = jdbc;
         this.encoder = encoder;
+        this.verified = verified;
     }
 
-    @Override
-    public UserDetails loadUserByUsername(String username) {
+    /**
+     * The user as Spring Security checks a sign-in or an HTTP Basic request: the bcrypt hash, the role (plus the
+     * password-change authority while a handed-over password awaits its change) and whether they are enabled. Not
+     * a {@code UserDetailsService} bean: {@link PasswordCheck} is the one authentication provider.
+     */
+    UserDetails signInDetails(String username) {
         record Row(String hash, String role, boolean enabled, boolean mustChange) {
         }
         Row row = jdbc.sql("SELECT password_hash, board_role, enabled, must_change_password FROM board_user "
@@ -87,11 +96,13 @@ public class BoardUsers implements UserDetailsService {
     public void setEnabled(String username, boolean enabled) {
         jdbc.sql("UPDATE board_user SET enabled = :e WHERE username = :u").param("e", enabled)
                 .param("u", username).update();
+        verified.forget(username);
     }
 
     public void setRole(String username, BoardRole role) {
         jdbc.sql("UPDATE board_user SET board_role = :r WHERE username = :u").param("r", role.name())
                 .param("u", username).update();
+        verified.forget(username);
     }
 
     /**
@@ -103,6 +114,7 @@ public class BoardUsers implements UserDetailsService {
         requireAcceptable(rawPassword);
         jdbc.sql("UPDATE board_user SET password_hash = :hash, must_change_password = :must WHERE username = :u")
                 .param("hash", encoder.encode(rawPassword)).param("must", mustChange).param("u", username).update();
+        verified.forget(username);
     }
 
     /** Whether the raw password is the user's current one (false for an unknown user). */

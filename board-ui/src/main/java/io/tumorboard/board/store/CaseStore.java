@@ -135,6 +135,26 @@ public class CaseStore {
         }
     }
 
+    /**
+     * How many current cases there are and the sum of their current versions. A pipeline's write either adds a
+     * case or moves a case's current version forward ({@code current_case} never moves back), so any write since
+     * the last call changes this pair: what was derived from the whole store may be kept as long as it stays the
+     * same. One aggregate over {@code current_case}, which holds one short row per patient.
+     */
+    public CurrentCases currentCases() {
+        return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(case_version), 0) FROM current_case")
+                .query((rs, n) -> new CurrentCases(rs.getLong(1), rs.getLong(2))).single();
+    }
+
+    /**
+     * The state of the current cases (see {@link #currentCases()}).
+     *
+     * @param count current cases
+     * @param versionSum the sum of their current versions
+     */
+    public record CurrentCases(long count, long versionSum) {
+    }
+
     /** The site's display identity for a key, if the site recorded one. */
     public Optional<String> displayIdentity(String caseKey) {
         return jdbc.sql("SELECT display_id FROM patient_display_identity WHERE case_key = :key")

@@ -15,6 +15,8 @@ import io.tumorboard.board.demo.DemoCases;
 import io.tumorboard.board.prognosis.FusedEmbedding;
 import io.tumorboard.board.store.CaseStore;
 import io.tumorboard.board.store.CaseSummary;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,9 @@ class SimilarCasesTest {
     private final DecisionRepository decisions = mock(DecisionRepository.class);
     private final FusedEmbedding embedding = mock(FusedEmbedding.class);
     private final SimilarCases similar = new SimilarCases(store, decisions, embedding);
+
+    private static final FusedEmbedding.ModelState MODEL = new FusedEmbedding.ModelState("2026.12.1",
+            Path.of("registry/run/round-0001/model.zip"), FileTime.fromMillis(0));
 
     private static CaseSummary summary(String key, String histology, String stage) {
         return new CaseSummary(key, 1, "site", "lung", histology, stage, null, 0, 0, true, true, true, null);
@@ -46,11 +51,12 @@ class SimilarCasesTest {
                 .toList());
         when(store.current(anyString())).thenReturn(DemoCases.all().get(0).patientCase());
         when(decisions.signedFor(any())).thenReturn(List.of());
+        when(store.currentCases()).thenReturn(new CaseStore.CurrentCases(5, 5));
     }
 
     @Test
     void withoutAPromotedModelTheSameHistologyAndStageGroupComeFirst() {
-        when(embedding.available()).thenReturn(false);
+        when(embedding.promotedModel()).thenReturn(Optional.empty());
         List<SimilarCase> nearest = similar.nearest(target);
         assertThat(nearest).extracting(s -> s.summary().caseKey()).containsExactly("same-group", "same-number");
         assertThat(nearest.get(0).matchedOn()).contains("same group");
@@ -60,7 +66,7 @@ class SimilarCasesTest {
 
     @Test
     void withAPromotedModelTheNearestFusedEmbeddingsComeFirstAndUnencodableCasesAreLeftOut() {
-        when(embedding.available()).thenReturn(true);
+        when(embedding.promotedModel()).thenReturn(Optional.of(MODEL));
         when(embedding.embed(any(), any())).thenReturn(Optional.of(new FusedEmbedding.Embedded("2026.12.1", Arrays.asList(
                 new double[] {0, 0}, new double[] {3, 4}, null, new double[] {1, 0}, new double[] {0, 2}))));
         List<SimilarCase> nearest = similar.nearest(target);
@@ -71,7 +77,7 @@ class SimilarCasesTest {
 
     @Test
     void aTargetTheModelCannotEncodeFallsBackToTheStageRule() {
-        when(embedding.available()).thenReturn(true);
+        when(embedding.promotedModel()).thenReturn(Optional.of(MODEL));
         when(embedding.embed(eq(List.of()), any())).thenReturn(Optional.empty());
         when(embedding.embed(any(), any())).thenReturn(Optional.of(new FusedEmbedding.Embedded("2026.12.1",
                 Arrays.asList(null, new double[] {1}, new double[] {1}, new double[] {1}, new double[] {1}))));
