@@ -33,7 +33,7 @@ import java.util.Set;
  * keeps start-up effects in its figures; this one measures the path once it is warm. It uses only the module's
  * public API, so it can be compiled once and run against another build's jar to alternate the two. Arguments
  * (all optional): model size in MB (fp32, default 64), warm-up pulls (4), timed pulls (6). Prints one line:
- * {@code STEADY mb warmups timed wallMedian_s cpuMedian_s walls... | cpus...}.
+ * the median wall and CPU time per pull, and per timed pull the bytes allocated, the collections and their time.
  */
 public final class SteadyStatePulls {
 
@@ -66,7 +66,11 @@ public final class SteadyStatePulls {
                 client.register("bench", EnumSet.of(UpdateEncoding.FP32), null);
                 double[] walls = new double[timed];
                 double[] cpus = new double[timed];
+                long[] before = new long[3];
                 for (int i = -warmups; i < timed; i++) {
+                    if (i == 0) {
+                        before = allocationAndCollections();
+                    }
                     long cpu0 = os.getProcessCpuTime();
                     long t0 = System.nanoTime();
                     Task t = client.pullTask("bench");
@@ -80,13 +84,35 @@ public final class SteadyStatePulls {
                         cpus[i] = (cpu1 - cpu0) / 1e9;
                     }
                 }
+                long[] after = allocationAndCollections();
                 System.out.printf(Locale.ROOT, "STEADY %d MB, %d warm-up, %d timed: wall median %.3f s, CPU median"
-                        + " %.3f s | walls %s | cpus %s%n", mb, warmups, timed, median(walls), median(cpus),
-                        rounded(walls), rounded(cpus));
+                        + " %.3f s; per pull %.1f MB allocated, %.2f collections, %.1f ms in collections"
+                        + " | walls %s | cpus %s%n", mb, warmups, timed, median(walls), median(cpus),
+                        (after[0] - before[0]) / 1e6 / timed, (after[1] - before[1]) / (double) timed,
+                        (after[2] - before[2]) / (double) timed, rounded(walls), rounded(cpus));
             } finally {
                 ch.shutdownNow();
             }
         }
+    }
+
+    /**
+     * Bytes allocated so far by the threads alive now (the pulls' threads are pooled, so they are), collections
+     * so far and their total time (ms): what the transfer path costs the JVM, less swayed by load than time.
+     */
+    private static long[] allocationAndCollections() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocated = 0;
+        for (long b : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            allocated += Math.max(0, b);
+        }
+        long count = 0;
+        long ms = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return new long[] {allocated, count, ms};
     }
 
     private static double median(double[] xs) {
