@@ -21,12 +21,14 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 
 /**
- * Weight chunks without needless copies. gRPC's stock protobuf marshaller reads each message into a reused
- * array and then copies every {@code bytes} field out of it; the chunk streams (the model a site pulls, the
- * update a coordinator receives) instead read each message into an array of its own and let the chunk's
- * bytes share it. Outgoing chunks wrap the array they were encoded into ({@link #wrap}), and receivers read
- * the shared array in place ({@link #view}). Profiling a 64 MB pull showed the copies and the digest's
- * 4 KiB staging copies of read-only buffers among the largest Java-side costs.
+ * Weight chunks without needless copies, and the coordinator's service bound with the marshallers that avoid
+ * them. gRPC's stock protobuf marshaller reads each message into a reused array and then copies every
+ * {@code bytes} field out of it; the update stream a coordinator receives instead reads each message into an
+ * array of its own and lets the chunk's bytes share it. A pushing site wraps the array it encoded each chunk into
+ * ({@link #wrap}), and the coordinator reads the shared array in place ({@link #view}). The model stream a site
+ * pulls goes further: no array per chunk on either end ({@link ModelChunkWriter}, {@link ModelChunkReader}).
+ * Profiling a 64 MB pull showed the copies, fresh arrays and the digest's 4 KiB staging copies of read-only
+ * buffers among the largest Java-side costs.
  */
 final class ChunkMarshalling {
 
