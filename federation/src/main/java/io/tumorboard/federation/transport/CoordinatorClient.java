@@ -120,13 +120,15 @@ public final class CoordinatorClient implements CoordinatorLink {
 
     /**
      * Reads the rest of the task stream: its chunks went into the reader's download as gRPC parsed them (digest
-     * and decode), so this only checks that nothing else came and asks for the checked model.
+     * and decode), so this only checks that nothing else came and asks for the checked model. A stream that
+     * has already gone wrong (too long, say) is refused at once rather than read to its end.
      */
     private static ModelWeights receiveModel(ModelChunkReader reader, Iterator<TaskPart> parts) {
         while (parts.hasNext()) {
             if (!parts.next().hasChunk()) {
                 throw new IllegalArgumentException("a task stream has one header, then only chunks");
             }
+            reader.refuseIfFailed();
         }
         return reader.model();
     }

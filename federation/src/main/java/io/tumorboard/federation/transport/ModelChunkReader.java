@@ -45,6 +45,13 @@ final class ModelChunkReader implements MethodDescriptor.Marshaller<TaskPart> {
         return plain.toBuilder(plain.getRequestMarshaller(), this).build();
     }
 
+    /** Throws IllegalArgumentException as soon as what arrived so far cannot become a valid model. */
+    void refuseIfFailed() {
+        if (download != null) {
+            download.refuseIfFailed();
+        }
+    }
+
     /** The model the call delivered: complete and matching its digest, else IllegalArgumentException. */
     io.tumorboard.federation.weights.ModelWeights model() {
         if (download == null) {

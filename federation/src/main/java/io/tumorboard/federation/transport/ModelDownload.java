@@ -86,11 +86,16 @@ final class ModelDownload {
         carry.put(piece);
     }
 
-    /** The received model, once its payload is complete and matches the header's digest. */
-    ModelWeights model() {
+    /** Throws IllegalArgumentException at once if the download has failed, so a site stops reading early. */
+    void refuseIfFailed() {
         if (failure != null) {
             throw new IllegalArgumentException(failure);
         }
+    }
+
+    /** The received model, once its payload is complete and matches the header's digest. */
+    ModelWeights model() {
+        refuseIfFailed();
         if (received != header.totalBytes() || !decoder.complete() || carry.position() > 0
                 || !Arrays.equals(digest.digest(), header.sha256())) {
             throw new IllegalArgumentException("model stream incomplete or its digest does not match");

@@ -146,8 +146,11 @@ class ModelChunkTransferTest {
         reader.parse(wire(header(v)));
 
         reader.parse(wire(plainChunk(payload, 0, payload.length)));
+        reader.refuseIfFailed();
         reader.parse(wire(plainChunk(payload, 0, 4)));
 
+        // Refused as soon as the extra bytes arrive, not only once the stream has ended.
+        assertThatThrownBy(reader::refuseIfFailed).hasMessageContaining("longer than its header");
         assertThatThrownBy(reader::model).hasMessageContaining("longer than its header");
     }
 
@@ -172,5 +175,18 @@ class ModelChunkTransferTest {
         reader.parse(wire(header(v)));
 
         assertThatThrownBy(reader::model).hasMessageContaining("before its header");
+    }
+
+    @Test
+    void aSecondModelHeaderInOneStreamIsRefused() {
+        float[] v = model();
+        byte[] payload = littleEndian(v, 0, VALUES);
+        ModelChunkReader reader = new ModelChunkReader();
+        reader.parse(wire(header(v)));
+        reader.parse(wire(plainChunk(payload, 0, payload.length)));
+
+        reader.parse(wire(header(v)));
+
+        assertThatThrownBy(reader::model).hasMessageContaining("one model header");
     }
 }
