@@ -12,43 +12,52 @@ import io.grpc.MethodDescriptor;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
+import io.grpc.stub.ServerCalls;
 import io.grpc.protobuf.ProtoUtils;
 import io.tumorboard.federation.v1.FederationCoordinatorGrpc;
 import io.tumorboard.federation.v1.ResultPart;
-import io.tumorboard.federation.v1.TaskPart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 
 /**
- * Weight chunks without needless copies. gRPC's stock protobuf marshaller reads each message into a reused
- * array and then copies every {@code bytes} field out of it; the chunk streams (the model a site pulls, the
- * update a coordinator receives) instead read each message into an array of its own and let the chunk's
- * bytes share it. Outgoing chunks wrap the array they were encoded into ({@link #wrap}), and receivers read
- * the shared array in place ({@link #view}). Profiling a 64 MB pull showed the copies and the digest's
- * 4 KiB staging copies of read-only buffers among the largest Java-side costs.
+ * Weight chunks without needless copies, and the coordinator's service bound with the marshallers that avoid
+ * them. gRPC's stock protobuf marshaller reads each message into a reused array and then copies every
+ * {@code bytes} field out of it; the update stream a coordinator receives instead reads each message into an
+ * array of its own and lets the chunk's bytes share it. A pushing site wraps the array it encoded each chunk into
+ * ({@link #wrap}), and the coordinator reads the shared array in place ({@link #view}). The model stream a site
+ * pulls goes further: no array per chunk on either end ({@link ModelChunkWriter}, {@link ModelChunkReader}).
+ * Profiling a 64 MB pull showed the copies, fresh arrays and the digest's 4 KiB staging copies of read-only
+ * buffers among the largest Java-side costs.
  */
 final class ChunkMarshalling {
 
-    /** PullTask whose task parts are parsed with their chunk bytes shared, for the site's side. */
-    static final MethodDescriptor<io.tumorboard.federation.v1.PullTaskRequest, TaskPart> PULL_TASK =
-            FederationCoordinatorGrpc.getPullTaskMethod().toBuilder(
-                    FederationCoordinatorGrpc.getPullTaskMethod().getRequestMarshaller(),
-                    new Sharing<>(TaskPart.getDefaultInstance())).build();
+    /** PushResult's parts, parsed with their chunk bytes sharing each message's own array (the coordinator's side). */
+    static final MethodDescriptor.Marshaller<ResultPart> PUSHED_PARTS = new Sharing<>(ResultPart.getDefaultInstance());
 
     private ChunkMarshalling() {
     }
 
-    /** The service with PushResult's parts parsed with their chunk bytes shared, for the coordinator's side. */
+    /**
+     * The coordinator's service as gRPC serves it: PushResult's parts parsed with {@link #PUSHED_PARTS}, and
+     * PullTask answered through {@link ModelChunkWriter}, which writes the model's chunks from its floats.
+     */
     @SuppressWarnings("unchecked")
-    static ServerServiceDefinition sharingPushedChunks(ServerServiceDefinition service) {
-        ServerServiceDefinition.Builder b = ServerServiceDefinition.builder(service.getServiceDescriptor().getName());
+    static ServerServiceDefinition bind(CoordinatorService service) {
+        ServerServiceDefinition plain = service.bindService();
+        ServerServiceDefinition.Builder b = ServerServiceDefinition.builder(plain.getServiceDescriptor().getName());
         String push = FederationCoordinatorGrpc.getPushResultMethod().getFullMethodName();
-        for (ServerMethodDefinition<?, ?> m : service.getMethods()) {
-            if (m.getMethodDescriptor().getFullMethodName().equals(push)) {
+        String pull = FederationCoordinatorGrpc.getPullTaskMethod().getFullMethodName();
+        for (ServerMethodDefinition<?, ?> m : plain.getMethods()) {
+            String name = m.getMethodDescriptor().getFullMethodName();
+            if (name.equals(push)) {
                 var def = (ServerMethodDefinition<ResultPart, io.tumorboard.federation.v1.ResultReceipt>) m;
-                b.addMethod(def.getMethodDescriptor().toBuilder(new Sharing<>(ResultPart.getDefaultInstance()),
+                b.addMethod(def.getMethodDescriptor().toBuilder(PUSHED_PARTS,
                         def.getMethodDescriptor().getResponseMarshaller()).build(), def.getServerCallHandler());
+            } else if (name.equals(pull)) {
+                var descriptor = FederationCoordinatorGrpc.getPullTaskMethod();
+                b.addMethod(descriptor.toBuilder(descriptor.getRequestMarshaller(), new ModelChunkWriter()).build(),
+                        ServerCalls.asyncServerStreamingCall(service::pullTaskParts));
             } else {
                 b.addMethod(m);
             }

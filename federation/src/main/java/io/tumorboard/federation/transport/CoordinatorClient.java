@@ -22,14 +22,11 @@ import io.tumorboard.federation.v1.TaskPart;
 import io.tumorboard.federation.v1.WeightChunk;
 import io.tumorboard.federation.weights.ModelLayout;
 import io.tumorboard.federation.weights.ModelWeights;
-import io.tumorboard.federation.weights.PayloadDecoder;
 import io.tumorboard.federation.weights.PayloadEncoder;
 import io.tumorboard.federation.weights.PayloadHeader;
 import io.tumorboard.federation.weights.UpdateEncoding;
 import java.nio.ByteBuffer;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -98,7 +95,8 @@ public final class CoordinatorClient implements CoordinatorLink {
     @Override
     public Task pullTask(String runId) throws LinkFailure {
         try {
-            Iterator<TaskPart> parts = ClientCalls.blockingServerStreamingCall(channel, ChunkMarshalling.PULL_TASK,
+            ModelChunkReader reader = new ModelChunkReader();
+            Iterator<TaskPart> parts = ClientCalls.blockingServerStreamingCall(channel, reader.descriptor(),
                     CallOptions.DEFAULT.withDeadlineAfter(TRANSFER_BASE_MS * 4, TimeUnit.MILLISECONDS),
                     PullTaskRequest.newBuilder().setRunId(runId).build());
             if (!parts.hasNext()) {
@@ -108,8 +106,8 @@ public final class CoordinatorClient implements CoordinatorLink {
             return switch (ProtoMapper.fromProto(h.getKind())) {
                 case WAIT -> new Task.Wait(Duration.ofMillis(Math.max(10, h.getRetryAfterMs())));
                 case DONE -> new Task.Done();
-                case TRAIN -> new Task.Train(h.getRound(), h.getTaskId(), receiveModel(h, parts));
-                case EVALUATE -> new Task.Evaluate(h.getRound(), h.getTaskId(), receiveModel(h, parts),
+                case TRAIN -> new Task.Train(h.getRound(), h.getTaskId(), receiveModel(reader, parts));
+                case EVALUATE -> new Task.Evaluate(h.getRound(), h.getTaskId(), receiveModel(reader, parts),
                         h.hasCalibrationPlan() ? ProtoMapper.fromProto(h.getCalibrationPlan()) : null,
                         h.hasMaskedExchange() ? ProtoMapper.fromProto(h.getMaskedExchange(), runId, h.getRound()) : null);
             };
@@ -120,40 +118,19 @@ public final class CoordinatorClient implements CoordinatorLink {
         }
     }
 
-    private static ModelWeights receiveModel(TaskHeader h, Iterator<TaskPart> parts) {
-        PayloadHeader header = ProtoMapper.fromProto(h.getModel());
-        float[] values = new float[header.layout().size()];
-        PayloadDecoder decoder = new PayloadDecoder(header.layout(), header.encoding(), header.scales());
-        MessageDigest md = sha256();
-        ByteBuffer carry = ByteBuffer.allocate(8).limit(0);
-        long received = 0;
+    /**
+     * Reads the rest of the task stream: its chunks went into the reader's download as gRPC parsed them (digest
+     * and decode), so this only checks that nothing else came and asks for the checked model. A stream that
+     * has already gone wrong (too long, say) is refused at once rather than read to its end.
+     */
+    private static ModelWeights receiveModel(ModelChunkReader reader, Iterator<TaskPart> parts) {
         while (parts.hasNext()) {
-            ByteBuffer chunk = ChunkMarshalling.view(parts.next().getChunk().getData());
-            received += chunk.remaining();
-            if (received > header.totalBytes()) {
-                throw new IllegalArgumentException("model stream longer than its header says");
+            if (!parts.next().hasChunk()) {
+                throw new IllegalArgumentException("a task stream has one header, then only chunks");
             }
-            md.update(chunk.duplicate());
-            carry = join(carry, chunk);
-            decoder.decode(carry, values, decoder.decoded(), values.length - decoder.decoded());
-            if (carry.hasRemaining()) {
-                ByteBuffer rest = ByteBuffer.allocate(carry.remaining());
-                carry = rest.put(carry).flip();
-            }
+            reader.refuseIfFailed();
         }
-        if (!decoder.complete() || !Arrays.equals(md.digest(), header.sha256())) {
-            throw new IllegalArgumentException("model stream incomplete or its digest does not match");
-        }
-        return new ModelWeights(header.layout(), values);
-    }
-
-    private static ByteBuffer join(ByteBuffer carry, ByteBuffer chunk) {
-        if (!carry.hasRemaining()) {
-            return chunk;
-        }
-        ByteBuffer b = ByteBuffer.allocate(carry.remaining() + chunk.remaining());
-        b.put(carry).put(chunk).flip();
-        return b;
+        return reader.model();
     }
 
     @Override
@@ -244,13 +221,5 @@ public final class CoordinatorClient implements CoordinatorLink {
             default -> LinkFailure.Action.RECONNECT;
         };
         return new LinkFailure(action, msg, e);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always ships SHA-256", e);
-        }
     }
 }

@@ -51,7 +51,7 @@ public final class CoordinatorServer implements AutoCloseable {
         this.service = new CoordinatorService(run, heartbeatMs);
         this.server = builder
                 .addService(ServerInterceptors.intercept(
-                        ChunkMarshalling.sharingPushedChunks(service.bindService()), identity))
+                        ChunkMarshalling.bind(service), identity))
                 .maxInboundMessageSize(MAX_INBOUND_BYTES)
                 .addStreamTracerFactory(new OversizedMessageAudit(run))
                 .build();

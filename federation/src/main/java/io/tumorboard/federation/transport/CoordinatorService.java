@@ -19,7 +19,6 @@ import io.tumorboard.federation.v1.ResultPart;
 import io.tumorboard.federation.v1.ResultReceipt;
 import io.tumorboard.federation.v1.TaskHeader;
 import io.tumorboard.federation.v1.TaskPart;
-import io.tumorboard.federation.v1.WeightChunk;
 import io.tumorboard.federation.weights.ModelWeights;
 import io.tumorboard.federation.weights.PayloadEncoder;
 import io.tumorboard.federation.weights.PayloadHeader;
@@ -93,8 +92,12 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
         out.onCompleted();
     }
 
-    @Override
-    public void pullTask(PullTaskRequest req, StreamObserver<TaskPart> out) {
+    /**
+     * PullTask, bound by {@link ChunkMarshalling#bind} with {@link ModelChunkWriter} as its response marshaller
+     * (the model's chunks are written from its floats when gRPC frames them); the generated base class's
+     * {@code pullTask} is not overridden.
+     */
+    void pullTaskParts(PullTaskRequest req, StreamObserver<OutgoingTaskPart> out) {
         String site = SiteIdentity.SITE.get();
         if (!run.config().runId().equals(req.getRunId())) {
             out.onError(Status.NOT_FOUND.withDescription("no run " + req.getRunId() + " on this coordinator")
@@ -102,7 +105,7 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
             return;
         }
         // Parked first, then served: news that arrives in between finds the pull already waiting for it.
-        Pull pull = new Pull(site, (ServerCallStreamObserver<TaskPart>) out, System.nanoTime());
+        Pull pull = new Pull(site, (ServerCallStreamObserver<OutgoingTaskPart>) out, System.nanoTime());
         parked.add(pull);
         serve(pull, false);
     }
@@ -167,10 +170,31 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
                 return;
             }
             h.setModel(ProtoMapper.toProto(headerOf(weights)));
-            PayloadEncoder enc = new PayloadEncoder(weights.layout(), UpdateEncoding.FP32, new float[0]);
-            pull.answer(TaskPart.newBuilder().setHeader(h).build(),
-                    enc.chunks(weights.values(), CoordinatorServer.CHUNK_BYTES));
+            pull.answer(TaskPart.newBuilder().setHeader(h).build(), chunksOf(weights.values()));
         }
+    }
+
+    /** The model's fp32 payload as chunk parts of {@link CoordinatorServer#CHUNK_BYTES}, made as they are sent. */
+    private static Iterator<OutgoingTaskPart> chunksOf(float[] values) {
+        int perChunk = CoordinatorServer.CHUNK_BYTES / UpdateEncoding.FP32.bytesPerValue();
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < values.length;
+            }
+
+            @Override
+            public OutgoingTaskPart next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                int count = Math.min(perChunk, values.length - next);
+                next += count;
+                return new OutgoingTaskPart.Floats(values, next - count, count);
+            }
+        };
     }
 
     private synchronized PayloadHeader headerOf(ModelWeights w) {
@@ -190,14 +214,14 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
      */
     private final class Pull implements Runnable {
         private final String site;
-        private final ServerCallStreamObserver<TaskPart> call;
+        private final ServerCallStreamObserver<OutgoingTaskPart> call;
         private final long parkedAtNanos;
         private TaskPart header;
-        private Iterator<java.nio.ByteBuffer> chunks;
+        private Iterator<OutgoingTaskPart> chunks;
         private boolean headerSent;
         private boolean finished;
 
-        Pull(String site, ServerCallStreamObserver<TaskPart> call, long parkedAtNanos) {
+        Pull(String site, ServerCallStreamObserver<OutgoingTaskPart> call, long parkedAtNanos) {
             this.site = site;
             this.call = call;
             this.parkedAtNanos = parkedAtNanos;
@@ -210,7 +234,7 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
             call.setOnReadyHandler(this);
         }
 
-        synchronized void answer(TaskPart header, Iterator<java.nio.ByteBuffer> chunks) {
+        synchronized void answer(TaskPart header, Iterator<OutgoingTaskPart> chunks) {
             if (finished) {
                 return;
             }
@@ -241,11 +265,10 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
         public synchronized void run() {
             while (header != null && !finished && call.isReady()) {
                 if (!headerSent) {
-                    call.onNext(header);
+                    call.onNext(new OutgoingTaskPart.Whole(header));
                     headerSent = true;
                 } else if (chunks.hasNext()) {
-                    call.onNext(TaskPart.newBuilder().setChunk(
-                            WeightChunk.newBuilder().setData(ChunkMarshalling.wrap(chunks.next()))).build());
+                    call.onNext(chunks.next());
                 } else {
                     finish();
                     call.onCompleted();

@@ -3,7 +3,7 @@ package io.tumorboard.federation.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
-import io.tumorboard.federation.v1.TaskPart;
+import io.tumorboard.federation.v1.ResultPart;
 import io.tumorboard.federation.v1.WeightChunk;
 import java.nio.ByteBuffer;
 import java.util.Random;
@@ -18,13 +18,13 @@ class ChunkMarshallingTest {
     }
 
     @Test
-    void aPulledChunkArrivesWithItsBytesIntact() {
+    void aPushedChunkArrivesWithItsBytesIntact() {
         byte[] payload = randomBytes(300_000);
-        TaskPart sent = TaskPart.newBuilder()
+        ResultPart sent = ResultPart.newBuilder()
                 .setChunk(WeightChunk.newBuilder().setData(ChunkMarshalling.wrap(ByteBuffer.wrap(payload)))).build();
-        var marshaller = ChunkMarshalling.PULL_TASK.getResponseMarshaller();
+        var marshaller = ChunkMarshalling.PUSHED_PARTS;
 
-        TaskPart received = marshaller.parse(marshaller.stream(sent));
+        ResultPart received = marshaller.parse(marshaller.stream(sent));
 
         assertThat(received).isEqualTo(sent);
         assertThat(received.getChunk().getData().toByteArray()).isEqualTo(payload);
@@ -32,8 +32,8 @@ class ChunkMarshallingTest {
 
     @Test
     void aReceivedChunkIsReadInPlaceThroughAnArrayBackedView() {
-        var marshaller = ChunkMarshalling.PULL_TASK.getResponseMarshaller();
-        TaskPart received = marshaller.parse(marshaller.stream(TaskPart.newBuilder()
+        var marshaller = ChunkMarshalling.PUSHED_PARTS;
+        ResultPart received = marshaller.parse(marshaller.stream(ResultPart.newBuilder()
                 .setChunk(WeightChunk.newBuilder().setData(ByteString.copyFrom(randomBytes(1000)))).build()));
 
         ByteBuffer view = ChunkMarshalling.view(received.getChunk().getData());
