@@ -13,7 +13,9 @@ import javax.net.ssl.SSLSession;
 /**
  * Audits the one refusal our services never see: gRPC's deframer rejects a single message above the server's
  * inbound limit (RESOURCE_EXHAUSTED) before any listener or interceptor is called, so an oversized message would
- * otherwise be refused silently. A stream tracer is told every stream's closing status, and who called.
+ * otherwise be refused silently. A stream tracer is told every stream's closing status, and who called. It runs
+ * on a transport thread, so it takes no lock of the run (a round closing holds it for seconds with a large model):
+ * the round is unknown here and written as 0, as for refusals at registration.
  */
 final class OversizedMessageAudit extends ServerStreamTracer.Factory {
 
@@ -44,7 +46,7 @@ final class OversizedMessageAudit extends ServerStreamTracer.Factory {
                     run.audited(new RefusedResult(RefusedResult.Kind.TOO_LARGE, AuditEvent.OVERSIZED_STREAM,
                             "a single message on " + fullMethodName + " exceeded the " + CoordinatorServer.MAX_INBOUND_BYTES
                                     + "-byte limit (" + status.getDescription().substring(TOO_BIG.length()).trim()
-                                    + ")"), site, run.completedRounds() + 1);
+                                    + ")"), site, 0);
                 }
             }
         };
