@@ -7,6 +7,7 @@ import io.tumorboard.board.store.CaseSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.springframework.boot.SpringApplication;
@@ -16,8 +17,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code java -jar board-ui.jar bench}: starts the workbench (demo profile, random loopback port), then runs
- * {@link CasePageLoad} at each user count and prints the figures. By default over the hand-written demo cases in
+ * {@code java -jar board-ui.jar bench}: starts the workbench (demo profile, random loopback port), then runs a
+ * {@link LoadGenerator} at each user count ({@link WrkLoad} where wrk is installed, else {@link CasePageLoad})
+ * and prints the figures. By default over the hand-written demo cases in
  * an in-memory H2 and no model; {@code --jdbc-url} and {@code --registry} bench a real case store (e.g. the
  * demo's) with its promoted model, which is what a board sees. Goal: p99 below 100 ms at 50 users.
  */
@@ -48,6 +50,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "round-robin")
     int cases;
 
+    @Option(names = "--client", defaultValue = "auto", description = "load generator: wrk (Debian's package, its "
+            + "own process), java (a load loop in this JVM), or auto: wrk when it is on PATH, else java")
+    String client;
+
     @Option(names = "--report", description = "also write the figures as the product-wide bench report (JSON)")
     Path report;
 
@@ -71,10 +77,11 @@ public final class BenchCommand implements Callable<Integer> {
                     : context.getBean(CaseStore.class).search("", cases).stream().map(CaseSummary::caseKey).toList();
             String promoted = context.getBean(io.tumorboard.board.models.ModelRegistry.class).promoted()
                     .orElse("none");
-            CasePageLoad load = new CasePageLoad("http://127.0.0.1:" + port, "oncologist", "demo-board-2026", keys);
+            LoadGenerator load = generator("http://127.0.0.1:" + port, keys);
             String setting = String.format("case page, %d cases (%s), promoted model %s, %s s measured after %s s "
-                    + "warm-up per level, %d cores", keys.size(), jdbcUrl == null ? "demo cases, in-memory H2"
-                    : "case store " + jdbcUrl, promoted, seconds, warmup, Runtime.getRuntime().availableProcessors());
+                    + "warm-up per level, %d cores, load from %s", keys.size(), jdbcUrl == null
+                    ? "demo cases, in-memory H2" : "case store " + jdbcUrl, promoted, seconds, warmup,
+                    Runtime.getRuntime().availableProcessors(), load.description());
             System.out.println(setting);
             List<LoadResult> results = new ArrayList<>();
             StringBuilder table = new StringBuilder();
@@ -93,10 +100,25 @@ public final class BenchCommand implements Callable<Integer> {
             }
             System.out.print(table);
             if (report != null) {
-                BenchReport.write(report, setting, results);
+                BenchReport.write(report, setting, load.sharesThisJvm(), results);
                 System.out.println("report: " + report.toAbsolutePath());
             }
         }
         return 0;
+    }
+
+    private LoadGenerator generator(String base, List<String> keys) {
+        BenchLogin login = new BenchLogin(base, "oncologist", "demo-board-2026");
+        Optional<Path> wrk = WrkLoad.onPath();
+        return switch (client) {
+            case "java" -> new CasePageLoad(base, login, keys);
+            case "wrk" -> new WrkLoad(wrk.orElseThrow(() -> new CommandLine.ParameterException(
+                    new CommandLine(this), "--client wrk: no wrk on PATH (Debian: apt-get install wrk)")),
+                    base, login, keys);
+            case "auto" -> wrk.<LoadGenerator>map(w -> new WrkLoad(w, base, login, keys))
+                    .orElseGet(() -> new CasePageLoad(base, login, keys));
+            default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--client must be auto, wrk or java, not " + client);
+        };
     }
 }

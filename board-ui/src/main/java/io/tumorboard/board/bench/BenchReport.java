@@ -13,11 +13,11 @@ final class BenchReport {
     private BenchReport() {
     }
 
-    static void write(Path file, String setting, List<LoadResult> results) {
-        figures(setting, results).write(file);
+    static void write(Path file, String setting, boolean generatorInThisJvm, List<LoadResult> results) {
+        figures(setting, generatorInThisJvm, results).write(file);
     }
 
-    static BenchFigures figures(String setting, List<LoadResult> results) {
+    static BenchFigures figures(String setting, boolean generatorInThisJvm, List<LoadResult> results) {
         BenchFigures figures = new BenchFigures("board-ui", setting);
         for (LoadResult r : results) {
             figures.plain("case page requests/s at " + r.users() + " users", r.requestsPerSecond(), "req/s");
@@ -30,7 +30,8 @@ final class BenchReport {
             } else {
                 figures.plain(p99, r.p99Ms(), "ms");
             }
-            figures.plain("case page CPU per request at " + r.users() + " users (workbench and load generator)",
+            figures.plain("case page CPU per request at " + r.users() + " users ("
+                    + (generatorInThisJvm ? "workbench and load generator" : "workbench alone") + ")",
                     r.cpuMsPerRequest(), "ms");
             figures.plain("load average during " + r.users() + " users", r.loadAverage(), "");
             if (r.errors() > 0) {

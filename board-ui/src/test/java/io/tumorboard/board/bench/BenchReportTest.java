@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tumorboard.model.bench.BenchFigures;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class BenchReportTest {
     void onlyTheP99AtFiftyUsersIsMeasuredAgainstTheGoalAndErrorsAppearOnlyWhenThereAreSome() throws Exception {
         Path file = dir.resolve("board-ui.json");
 
-        BenchReport.write(file, "demo cases", List.of(new LoadResult(1, 100, 0, 10, 5, 9, 2.5, 1.0),
+        BenchReport.write(file, "demo cases", true, List.of(new LoadResult(1, 100, 0, 10, 5, 9, 2.5, 1.0),
                 new LoadResult(50, 1000, 3, 10, 40, 150, 2.0, 1.0)));
 
         JsonNode report = new ObjectMapper().readTree(file.toFile());
@@ -39,5 +40,13 @@ class BenchReportTest {
         assertThat(p99.get("ratio").asDouble()).isEqualTo(1.5);
         assertThat(p99.get("met").asBoolean()).isFalse();
         assertThat(figures.get(5).get("value").asDouble()).isEqualTo(100.0);
+    }
+
+    @Test
+    void theCpuFigureSaysTheWorkbenchIsAloneWhenTheLoadComesFromAnotherProcess() {
+        assertThat(BenchReport.figures("demo cases", false, List.of(new LoadResult(50, 1000, 0, 10, 40, 90, 1.8,
+                1.0))).figures()).extracting(BenchFigures.Figure::name)
+                .contains("case page CPU per request at 50 users (workbench alone)")
+                .noneMatch(name -> name.contains("load generator"));
     }
 }
