@@ -1,8 +1,10 @@
--- The case page under wrk, for BenchCommand (WrkLoad): one wrk thread per user, each with one keep-alive
--- connection and its own signed-in session, closed loop. Requests go round-robin over the case keys, each user
--- starting at its own offset. Arguments after "--": a file of Cookie header values (one per user) and a file of
--- case keys, one per line. Any answer but 200 (an expired session's redirect to the login page included) counts
--- as failed, so a bench whose sessions broke cannot pass for a fast one.
+-- The case page under wrk, for BenchCommand (WrkLoad): one keep-alive connection per user, closed loop, on a few
+-- wrk threads (at most one per core). Requests go round-robin over the case keys and over the users' signed-in
+-- sessions, each thread starting at its own offset, so every session is in use throughout (wrk's script sees
+-- threads, not connections, so a session cannot be pinned to a connection; the workbench does not tie one to the
+-- other). Arguments after "--": a file of Cookie header values (one per user) and a file of case keys, one per
+-- line. Any answer but 200 (an expired session's redirect to the login page included) counts as failed, so a
+-- bench whose sessions broke cannot pass for a fast one.
 local threads = {}
 
 function setup(thread)
@@ -19,16 +21,17 @@ local function lines(path)
 end
 
 function init(args)
-  local cookies = lines(args[1])
+  cookies = lines(args[1])
   keys = lines(args[2])
-  cookie = cookies[(id - 1) % #cookies + 1]
-  position = id - 1
+  position = (id - 1) * 7919
   failed = 0
 end
 
 function request()
-  position = position % #keys + 1
-  return wrk.format("GET", "/cases/" .. keys[position], { ["Cookie"] = cookie })
+  position = position + 1
+  local key = keys[position % #keys + 1]
+  local cookie = cookies[position % #cookies + 1]
+  return wrk.format("GET", "/cases/" .. key, { ["Cookie"] = cookie })
 end
 
 function response(status, headers, body)

@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The case-page load from {@code wrk} (Debian's package), a separate native process: one wrk thread and one
- * keep-alive connection per user, each with its own signed-in session (signed in here through the login form),
- * closed loop, round-robin over the case keys ({@code bench/wrk-case-page.lua}). The warm-up is a first wrk run
+ * The case-page load from {@code wrk} (Debian's package), a separate native process: one keep-alive connection
+ * per user on at most one wrk thread per core ({@link #threads}), one signed-in session per user (signed in here
+ * through the login form), closed loop, round-robin over the case keys and the sessions
+ * ({@code bench/wrk-case-page.lua}). The warm-up is a first wrk run
  * whose figures are dropped. wrk's own CPU is not in this JVM's, so the CPU per request measured here is the
  * workbench's alone.
  */
@@ -51,7 +52,7 @@ final class WrkLoad implements LoadGenerator {
 
     @Override
     public String description() {
-        return "wrk (" + wrk + ") in its own process, one thread and connection per user";
+        return "wrk (" + wrk + ") in its own process, one connection and session per user";
     }
 
     @Override
@@ -106,7 +107,7 @@ final class WrkLoad implements LoadGenerator {
 
     private String wrk(int users, double seconds, Path script, Path cookies, Path keys)
             throws IOException, InterruptedException {
-        List<String> command = List.of(wrk.toString(), "-t", String.valueOf(users), "-c", String.valueOf(users),
+        List<String> command = List.of(wrk.toString(), "-t", String.valueOf(threads(users)), "-c", String.valueOf(users),
                 "-d", Math.max(1, Math.round(seconds)) + "s", "--timeout", "10s", "-s", script.toString(), base,
                 "--", cookies.toString(), keys.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -119,6 +120,15 @@ final class WrkLoad implements LoadGenerator {
             throw new IllegalStateException("wrk exited with " + exit + ": " + output.strip());
         }
         return output;
+    }
+
+    /**
+     * wrk's event-loop threads: one per core at most. One thread per user would put dozens of client threads on
+     * the cores beside the workbench's, and a response would then wait for its client thread to be scheduled,
+     * which wrk counts as latency.
+     */
+    static int threads(int users) {
+        return Math.max(1, Math.min(users, Runtime.getRuntime().availableProcessors()));
     }
 
     /**
