@@ -73,7 +73,7 @@ public final class CertificateAuthority {
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(kp.getPublic()));
             X509Certificate ca = sign(b, kp.getPrivate());
-            folder.write(folder.caCert(), folder.caKey(), ca, kp.getPrivate());
+            CaPemFiles.write(folder.caCert(), folder.caKey(), ca, kp.getPrivate());
             CertificateAuthority authority = new CertificateAuthority(folder, ca, kp.getPrivate());
             List<String> sans = new ArrayList<>(List.of("localhost", "127.0.0.1"));
             sans.addAll(extraSans);
@@ -88,8 +88,9 @@ public final class CertificateAuthority {
     /** Opens the CA kept in {@code dir}. */
     public static CertificateAuthority load(Path dir) {
         CertificateFolder folder = new CertificateFolder(dir);
-        return new CertificateAuthority(folder, folder.readCertificate(folder.caCert()),
-                folder.readKey(folder.caKey()));
+        PrivateKey caKey = JdkPemFiles.pkcs8PrivateKey(folder.caKey()).orElseThrow(() -> new IllegalArgumentException(
+                folder.caKey() + " holds no unencrypted PKCS#8 EC or RSA private key"));
+        return new CertificateAuthority(folder, JdkPemFiles.certificate(folder.caCert()), caKey);
     }
 
     /** Issues a site's client certificate valid for {@code validity} from now; the CN is the site name. */
@@ -135,7 +136,7 @@ public final class CertificateAuthority {
             }
             b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
         }
-        folder.write(certFile, keyFile, sign(b, caKey), kp.getPrivate());
+        CaPemFiles.write(certFile, keyFile, sign(b, caKey), kp.getPrivate());
     }
 
     private static boolean looksLikeIp(String s) {

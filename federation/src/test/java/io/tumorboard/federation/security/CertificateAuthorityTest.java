@@ -22,15 +22,15 @@ class CertificateAuthorityTest {
         CertificateAuthority ca = CertificateAuthority.init(dir, List.of("coord.example.org", "10.1.2.3"), Duration.ofDays(30));
         CertificateFolder f = CertificateAuthority.load(dir).folder();
         CertificateAuthority.load(dir).issueSite("hospital-a", Duration.ofDays(10));
-        X509Certificate root = f.readCertificate(f.caCert());
-        X509Certificate site = f.readCertificate(f.siteCert("hospital-a"));
+        X509Certificate root = JdkPemFiles.certificate(f.caCert());
+        X509Certificate site = JdkPemFiles.certificate(f.siteCert("hospital-a"));
         site.verify(root.getPublicKey());
         site.checkValidity();
         assertThat(SiteIdentity.commonName(site)).isEqualTo("hospital-a");
         assertThat(site.getNotAfter().toInstant()).isBefore(java.time.Instant.now().plus(Duration.ofDays(11)));
         assertThat(Files.getPosixFilePermissions(f.siteKey("hospital-a")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        X509Certificate coordinator = f.readCertificate(f.coordinatorCert());
+        X509Certificate coordinator = JdkPemFiles.certificate(f.coordinatorCert());
         List<String> sans = coordinator.getSubjectAlternativeNames().stream().map(l -> String.valueOf(l.get(1))).toList();
         assertThat(sans).contains("localhost", "127.0.0.1", "coord.example.org", "10.1.2.3");
         assertThat(ca.folder().caCert()).exists();
