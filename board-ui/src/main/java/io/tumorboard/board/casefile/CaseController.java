@@ -2,6 +2,7 @@ package io.tumorboard.board.casefile;
 
 import io.tumorboard.board.audit.AuditTrail;
 import io.tumorboard.board.flag.FlagReviews;
+import io.tumorboard.board.prognosis.Prognosis;
 import io.tumorboard.board.prognosis.PrognosisSource;
 import io.tumorboard.board.store.CaseNotFoundException;
 import io.tumorboard.board.store.CaseStore;
@@ -25,10 +26,12 @@ class CaseController {
     private final PrognosisSource prognosis;
     private final AuditTrail audit;
     private final CaseRecordHtml record;
+    private final PrognosisPanelHtml prognosisPanel;
 
     CaseController(CaseStore store, FlagReviews flags, SimilarCases similar, PrognosisSource prognosis,
-            AuditTrail audit, CaseRecordHtml record) {
+            AuditTrail audit, CaseRecordHtml record, PrognosisPanelHtml prognosisPanel) {
         this.record = record;
+        this.prognosisPanel = prognosisPanel;
         this.store = store;
         this.flags = flags;
         this.similar = similar;
@@ -49,7 +52,9 @@ class CaseController {
                 ? store.displayIdentity(key).orElse(null) : null);
         model.addAttribute("record", record.of(c));
         model.addAttribute("flags", flags.panel(c));
-        model.addAttribute("prognosis", prognosis.forCase(c));
+        Prognosis shown = prognosis.forCase(c);
+        model.addAttribute("prognosis", shown);
+        model.addAttribute("prognosisPanel", prognosisPanel.of(shown));
         model.addAttribute("similar", similar.nearest(summary));
         return "case";
     }

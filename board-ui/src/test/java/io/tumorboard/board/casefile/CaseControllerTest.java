@@ -33,13 +33,15 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The case page rendered by its controller alone, with the case store and the rest mocked. */
 @WebMvcTest(CaseController.class)
-@Import(CaseRecordHtml.class)
+@Import({CaseRecordHtml.class, PrognosisPanelHtml.class})
 class CaseControllerTest {
 
     static final String HOSTILE = "Squamous cell carcinoma <script>alert('pwned')</script> margins <b>clear</b>.";
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    PrognosisPanelHtml panels;
     @MockitoBean
     CaseStore store;
     @MockitoBean
@@ -148,6 +150,25 @@ class CaseControllerTest {
         String html = page(hostileCase.caseKey());
         assertThat(html).contains("id=\"abstained\"", "abstained", "the case lies outside the training data")
                 .doesNotContain("survival-chart");
+    }
+
+    @Test
+    @WithMockUser(username = "member", roles = "BOARD_MEMBER")
+    void theKeptModelPanelIsEscapedAndEachPrognosisShowsItsOwnPanel() throws Exception {
+        io.tumorboard.board.prognosis.Prognosis.ModelVersion model =
+                new io.tumorboard.board.prognosis.Prognosis.ModelVersion("2026.12.1", "/models#model-2026.12.1");
+        when(prognosis.forCase(any())).thenReturn(new io.tumorboard.board.prognosis.Prognosis.Abstained(model,
+                "<script>alert(1)</script> outside the training data"));
+        String first = page(hostileCase.caseKey());
+        assertThat(first).contains("&lt;script&gt;alert(1)&lt;/script&gt; outside the training data")
+                .doesNotContain("<script>alert(1)");
+        io.tumorboard.board.prognosis.Prognosis shown = prognosis.forCase(hostileCase);
+        assertThat(panels.of(shown)).as("rendered once, then kept").isSameAs(panels.of(shown));
+
+        when(prognosis.forCase(any())).thenReturn(new io.tumorboard.board.prognosis.Prognosis.Abstained(model,
+                "a new model version, another reason"));
+        assertThat(page(hostileCase.caseKey())).contains("a new model version, another reason")
+                .doesNotContain("outside the training data");
     }
 
     @Test
