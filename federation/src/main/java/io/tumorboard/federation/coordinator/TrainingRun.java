@@ -3,31 +3,23 @@ package io.tumorboard.federation.coordinator;
 import io.tumorboard.federation.audit.AuditEvent;
 import io.tumorboard.federation.audit.AuditLog;
 import io.tumorboard.federation.calibration.MaskedCounts;
-import io.tumorboard.federation.calibration.MaskingKey;
 import io.tumorboard.federation.run.RunConfiguration;
 import io.tumorboard.federation.run.SiteReport;
 import io.tumorboard.federation.run.Strategy;
 import io.tumorboard.federation.run.Task;
 import io.tumorboard.federation.run.TaskKind;
-import io.tumorboard.federation.weights.ModelLayout;
 import io.tumorboard.federation.weights.ModelWeights;
 import io.tumorboard.federation.weights.PayloadHeader;
 import io.tumorboard.federation.weights.UpdateEncoding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.stream.Stream;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * minimum number of answers (otherwise it is opened again with a fresh selection). Every close is
  * checkpointed, and so is the calibration plan; a new instance over the same work folder resumes after the last
  * completed round, or in the calibration round once its plan was cut.
+ * <p>
+ * This class is the sites' side of it (who may ask, which task each gets, which result is accepted) and holds the
+ * lock. Its parts are used under that lock (all but the times sites were last seen): the {@link SiteRoster}, the
+ * {@link IssuedTasks}, the {@link UpdateSpool}, the {@link GlobalModel} with its checkpoint, and the
+ * {@link RoundSequence} that opens and closes rounds. Refusals are audited by {@link RefusalAudit}, without a lock.
  */
 public final class TrainingRun {
 
@@ -50,68 +47,46 @@ public final class TrainingRun {
     private static final Duration WAIT = Duration.ofMillis(25);
 
     private final RunConfiguration cfg;
-    private final Set<String> admitted;
-    private final Path spoolDir;
-    private final RunCheckpoint checkpoint;
-    private final AuditLog audit;
     private final RoundListener listener;
     private final Clock clock;
+    private final RefusalAudit refusals;
+    private final SiteRoster sites;
+    private final IssuedTasks tasks;
+    private final UpdateSpool spool;
     private final UpdateCheck check;
-    private final Aggregation aggregation;
-    private final AdamStep adam;
-    private final SortedMap<String, UpdateEncoding> registered = new TreeMap<>();
-    private final SortedMap<String, byte[]> maskingKeys = new TreeMap<>();
     private final CalibrationExchanges calibration;
-    private final Map<String, Issued> issued = new HashMap<>();
-    private final Set<String> answered = new HashSet<>();
-    private final Set<String> told = new HashSet<>();
-    private final Map<String, Long> lastSeenMs = new java.util.concurrent.ConcurrentHashMap<>();
-    private final List<Runnable> taskWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private ModelWeights global;
-    private int completed;
-    private OpenRound round;
-    private long waitingSinceMs;
-    private boolean finished;
-
-    private record Issued(String site, int round, TaskKind kind) {
-    }
+    private final GlobalModel model;
+    private final RoundSequence rounds;
+    private final List<Runnable> taskWatchers = new CopyOnWriteArrayList<>();
 
     public TrainingRun(RunConfiguration cfg, ModelWeights initial, Set<String> admittedSites, Path workDir,
                        AuditLog audit, RoundListener listener, Clock clock) {
         this.cfg = cfg;
-        this.admitted = Set.copyOf(admittedSites);
-        this.spoolDir = workDir.resolve("spool");
-        this.checkpoint = new RunCheckpoint(workDir.resolve("checkpoint"), cfg.digest());
-        this.audit = audit;
         this.listener = listener;
         this.clock = clock;
+        this.refusals = new RefusalAudit(audit);
+        this.sites = new SiteRoster(admittedSites, refusals);
+        this.tasks = new IssuedTasks(refusals);
+        this.spool = new UpdateSpool(workDir.resolve("spool"), initial.layout(), refusals);
         this.check = new UpdateCheck(initial.layout(), cfg.maxUpdateNorm());
+        RunCheckpoint checkpoint = new RunCheckpoint(workDir.resolve("checkpoint"), cfg.digest());
         this.calibration = new CalibrationExchanges(cfg.runId(), cfg.rounds(), checkpoint, listener);
+        Optional<RunCheckpoint.State> resumed = load(checkpoint, cfg, initial);
+        this.model = new GlobalModel(cfg, initial, checkpoint, resumed);
+        resumed.map(RunCheckpoint.State::calibration).ifPresent(calibration::resume);
+        resumed.ifPresent(s -> LOG.info("run {} resumes after round {}{}", cfg.runId(), s.completedRounds(),
+                s.calibration() == null ? "" : ", in the calibration round"));
+        this.rounds = new RoundSequence(cfg, sites, model, calibration, spool, listener, clock,
+                this::tasksMayHaveChanged);
+    }
+
+    private static Optional<RunCheckpoint.State> load(RunCheckpoint checkpoint, RunConfiguration cfg,
+                                                      ModelWeights initial) {
         try {
-            var resumed = checkpoint.load(initial.layout(), cfg.strategy() == Strategy.FED_ADAM);
-            this.global = resumed.map(RunCheckpoint.State::global).orElse(initial.copy());
-            this.completed = resumed.map(RunCheckpoint.State::completedRounds).orElse(0);
-            int n = initial.layout().size();
-            this.adam = cfg.strategy() != Strategy.FED_ADAM ? null : new AdamStep(cfg.serverLearningRate(),
-                    cfg.adamBeta1(), cfg.adamBeta2(), cfg.adamTau(),
-                    resumed.map(RunCheckpoint.State::adamM).orElse(new float[n]),
-                    resumed.map(RunCheckpoint.State::adamV).orElse(new float[n]));
-            resumed.map(RunCheckpoint.State::calibration).ifPresent(calibration::resume);
-            resumed.ifPresent(s -> LOG.info("run {} resumes after round {}{}", cfg.runId(), s.completedRounds(),
-                    s.calibration() == null ? "" : ", in the calibration round"));
+            return checkpoint.load(initial.layout(), cfg.strategy() == Strategy.FED_ADAM);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the checkpoint of run " + cfg.runId(), e);
         }
-        this.aggregation = new Aggregation(rule(cfg), adam != null ? adam : ServerStep.plain());
-        this.waitingSinceMs = clock.millis();
-    }
-
-    private static CoordinateRule rule(RunConfiguration cfg) {
-        return switch (cfg.strategy()) {
-            case FED_AVG, FED_PROX, FED_ADAM -> CoordinateRule.weightedMean();
-            case COORDINATE_MEDIAN -> CoordinateRule.median();
-            case TRIMMED_MEAN -> CoordinateRule.trimmedMean(cfg.trimFraction());
-        };
     }
 
     public RunConfiguration config() {
@@ -138,21 +113,10 @@ public final class TrainingRun {
      */
     public synchronized UpdateEncoding register(String site, Set<UpdateEncoding> supported, byte[] maskingKey)
             throws RefusedResult {
-        if (!admitted.contains(site)) {
-            throw refuse(RefusedResult.Kind.NOT_ADMITTED, AuditEvent.UNREGISTERED_SITE, site, 0,
-                    "site is not admitted to this federation");
-        }
-        if (maskingKey != null) {
-            try {
-                MaskingKey.requireValid(maskingKey);
-            } catch (IllegalArgumentException e) {
-                throw refuse(RefusedResult.Kind.INVALID, AuditEvent.MALFORMED_UPDATE, site, 0, e.getMessage());
-            }
-            maskingKeys.put(site, maskingKey.clone());
-        }
         UpdateEncoding chosen = supported.contains(cfg.updateEncoding()) ? cfg.updateEncoding() : UpdateEncoding.FP32;
-        if (registered.put(site, chosen) == null) {
-            LOG.info("site {} registered for run {} ({} of {})", site, cfg.runId(), registered.size(), admitted.size());
+        if (sites.register(site, chosen, maskingKey)) {
+            LOG.info("site {} registered for run {} ({} of {})", site, cfg.runId(), sites.registeredCount(),
+                    sites.admittedCount());
             tasksMayHaveChanged();
         }
         return chosen;
@@ -160,68 +124,40 @@ public final class TrainingRun {
 
     /** The next task for {@code site}. */
     public synchronized Task nextTask(String site) throws RefusedResult {
-        requireRegistered(site);
-        lastSeenMs.put(site, clock.millis());
-        if (finished) {
-            told.add(site);
+        sites.requireRegistered(site);
+        sites.seen(site, clock.millis());
+        if (rounds.finished()) {
+            sites.toldDone(site);
             return new Task.Done();
         }
-        if (round == null) {
-            tryOpen();
+        if (rounds.current() == null) {
+            rounds.tryOpen();
         }
+        OpenRound round = rounds.current();
         if (round == null) {
             return new Task.Wait(WAIT);
         }
         boolean trains = round.selected().contains(site) && !round.updates().containsKey(site);
         boolean counts = calibration.asks(site, round.number());
         boolean evaluates = !round.selected().contains(site) && !round.evaluations().containsKey(site)
-                && (!calibrationRound() || counts);
+                && (!rounds.calibrationRound() || counts);
         if (!trains && !evaluates) {
             return new Task.Wait(WAIT);
         }
-        issued.values().removeIf(i -> i.site().equals(site));
-        String taskId = UUID.randomUUID().toString();
         TaskKind kind = trains ? TaskKind.TRAIN : TaskKind.EVALUATE;
-        issued.put(taskId, new Issued(site, round.number(), kind));
-        return trains ? new Task.Train(round.number(), taskId, global)
-                : new Task.Evaluate(round.number(), taskId, global, counts ? calibration.plan() : null,
+        String taskId = tasks.issue(site, round.number(), kind);
+        return trains ? new Task.Train(round.number(), taskId, model.weights())
+                : new Task.Evaluate(round.number(), taskId, model.weights(), counts ? calibration.plan() : null,
                         counts ? calibration.exchange() : null);
     }
 
     /** Checks a result's header before its chunks are read; returns the intake that spools them. */
     public synchronized ResultIntake openResult(String site, SiteReport report, PayloadHeader update)
             throws RefusedResult {
-        requireRegistered(site);
-        checkCurrent(site, report);
+        sites.requireRegistered(site);
+        tasks.checkCurrent(site, report, rounds.current());
         checkCalibration(site, report);
-        try {
-            if (report.kind() != TaskKind.TRAIN) {
-                return new ResultIntake(site, report, null, UpdateEncoding.FP32, new float[0], 0, new byte[0]);
-            }
-            if (update == null || !update.layout().equals(global.layout())) {
-                throw refuse(RefusedResult.Kind.INVALID, AuditEvent.MALFORMED_UPDATE, site, report.round(),
-                        "update layout differs from the global model's");
-            }
-            if (update.encoding() != registered.get(site)) {
-                throw refuse(RefusedResult.Kind.INVALID, AuditEvent.MALFORMED_UPDATE, site, report.round(),
-                        "update encoding " + update.encoding() + " is not the one negotiated");
-            }
-            long expected = (long) global.layout().size() * update.encoding().bytesPerValue();
-            if (update.totalBytes() > expected) {
-                throw refuse(RefusedResult.Kind.TOO_LARGE, AuditEvent.OVERSIZED_STREAM, site, report.round(),
-                        "update declares " + update.totalBytes() + " bytes; the model is " + expected);
-            }
-            if (update.totalBytes() < expected || report.exampleCount() <= 0) {
-                throw refuse(RefusedResult.Kind.INVALID, AuditEvent.MALFORMED_UPDATE, site, report.round(),
-                        "update is shorter than the model or trained on no examples");
-            }
-            Path dir = spoolDir.resolve("round-" + report.round());
-            Files.createDirectories(dir);
-            return new ResultIntake(site, report, dir.resolve(site + "-" + report.taskId() + ".bin"),
-                    update.encoding(), update.scales(), update.totalBytes(), update.sha256());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the spool file of a result from " + site, e);
-        }
+        return spool.open(site, report, update, sites.encoding(site));
     }
 
     /** Validates a fully received result and accepts it into its round. */
@@ -242,7 +178,7 @@ public final class TrainingRun {
         }
         synchronized (this) {
             try {
-                checkCurrent(intake.site(), report);
+                tasks.checkCurrent(intake.site(), report, rounds.current());
                 if (update == null) {
                     // Again: the exchange may have been replaced while the result streamed in.
                     checkCalibration(intake.site(), report);
@@ -251,172 +187,56 @@ public final class TrainingRun {
                 intake.abort();
                 throw r;
             }
-            answered.add(report.taskId());
-            issued.remove(report.taskId());
+            tasks.answered(report.taskId());
             if (update != null) {
-                round.updates().put(intake.site(), update);
+                rounds.current().updates().put(intake.site(), update);
             } else {
-                round.evaluations().put(intake.site(), report);
+                rounds.current().evaluations().put(intake.site(), report);
                 if (report.masked() != null) {
                     calibration.accept(intake.site(), report.masked());
                 }
             }
             listener.siteReported(cfg.runId(), report.round(), intake.site(), report);
-            maybeClose();
+            rounds.maybeClose();
         }
     }
 
     /** Audits a refusal that happened while a result was streaming (e.g. an oversized stream). */
     public RefusedResult audited(RefusedResult r, String site, int roundNumber) {
-        if (r.event() != null) {
-            audit.refused(r.event(), site, roundNumber, r.getMessage());
-        }
-        return r;
+        return refusals.audited(r, site, roundNumber);
     }
 
     /** Closes or reopens a round whose timeout has passed; opens a waiting one. Called periodically. */
     public synchronized void tick() {
-        if (finished) {
-            return;
-        }
-        if (round == null) {
-            tryOpen();
-            return;
-        }
-        if (clock.millis() - round.openedMs() < cfg.roundTimeout().toMillis()) {
-            return;
-        }
-        if (round.evaluationOnly()) {
-            evaluationRoundOver();
-        } else if (round.updates().size() >= cfg.minSites()) {
-            LOG.info("round {} timed out with {} of {} updates; closing with them", round.number(),
-                    round.updates().size(), round.selected().size());
-            close();
-        } else {
-            LOG.warn("round {} timed out with {} updates, fewer than {}; opening it again", round.number(),
-                    round.updates().size(), cfg.minSites());
-            openRound(round.number(), round.attempt() + 1);
-        }
+        rounds.tick();
     }
 
     /** Records that {@code site} is alive (its heartbeat arrived). */
     public void heartbeat(String site) {
-        lastSeenMs.put(site, clock.millis());
+        sites.seen(site, clock.millis());
     }
 
     /** Sites whose heartbeat or call arrived within {@code window}, sorted. */
     public List<String> liveSites(Duration window) {
-        long now = clock.millis();
-        return lastSeenMs.entrySet().stream().filter(e -> now - e.getValue() <= window.toMillis())
-                .map(Map.Entry::getKey).sorted().toList();
+        return sites.liveSites(window, clock.millis());
     }
 
     public synchronized int completedRounds() {
-        return completed;
+        return model.completedRounds();
     }
 
     public synchronized boolean finished() {
-        return finished;
+        return rounds.finished();
     }
 
     /** True once the run is finished and every registered site has been told so (it pulled DONE). */
     public synchronized boolean everySiteToldDone() {
-        return finished && told.containsAll(registered.keySet());
+        return rounds.finished() && sites.everyoneToldDone();
     }
 
     /** The current global model (not a copy: treat it as read-only). */
     public synchronized ModelWeights global() {
-        return global;
-    }
-
-    private void tryOpen() {
-        boolean everyone = registered.size() == admitted.size();
-        boolean waitedEnough = clock.millis() - waitingSinceMs >= cfg.roundTimeout().toMillis();
-        if (completed >= cfg.rounds() && !calibration.resumedParticipants().isEmpty()) {
-            // Restarted after the plan was cut: the calibration round resumes once its sites registered again.
-            if (maskingKeys.keySet().containsAll(calibration.resumedParticipants()) || waitedEnough) {
-                if (calibration.resumeCalibration(maskingKeys) == CalibrationExchanges.Next.CALIBRATION_ROUND) {
-                    openRound(cfg.rounds() + 2, 0);
-                } else {
-                    finish();
-                }
-            }
-            return;
-        }
-        if (completed >= cfg.rounds()) {
-            calibration.openFinalEvaluation(maskingKeys);
-            openRound(cfg.rounds() + 1, 0);
-            return;
-        }
-        if (registered.size() >= cfg.sitesPerRound() && (everyone || waitedEnough)) {
-            openRound(completed + 1, 0);
-        }
-    }
-
-    private void openRound(int number, int attempt) {
-        if (round != null) {
-            round.updates().values().forEach(u -> deleteQuietly(u.file()));
-        }
-        List<String> selected = number > cfg.rounds() ? List.of()
-                : SiteSelection.select(List.copyOf(registered.keySet()), cfg.sitesPerRound(), cfg.seed(), number, attempt);
-        round = new OpenRound(number, attempt, selected, clock.millis(), number > cfg.rounds());
-        LOG.info("round {} (attempt {}) opened; training sites {}", number, attempt, selected);
-        tasksMayHaveChanged();
-    }
-
-    private void maybeClose() {
-        if (round.evaluationOnly()) {
-            boolean evaluated = calibrationRound() || round.evaluations().keySet().containsAll(registered.keySet());
-            if (evaluated && calibration.complete()) {
-                evaluationRoundOver();
-            }
-        } else if (round.updates().keySet().containsAll(round.selected())) {
-            close();
-        }
-    }
-
-    private void close() {
-        OpenRound r = round;
-        try {
-            List<SpooledUpdate> updates = List.copyOf(r.updates().values());
-            checkpoint.save(r.number(), out -> aggregation.apply(global, updates, out), adam);
-            completed = r.number();
-            // The new model was written straight to the checkpoint, never beside the old one in memory; the old
-            // one is let go before the new one is read back, so the coordinator holds one model at a time.
-            ModelLayout layout = global.layout();
-            global = null;
-            global = checkpoint.global(completed, layout);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot aggregate or checkpoint round " + r.number(), e);
-        }
-        Map<String, SiteReport> reports = new TreeMap<>(r.evaluations());
-        r.updates().forEach((site, u) -> reports.put(site, u.report()));
-        listener.roundClosed(new ClosedRound(cfg, r.number(), global, List.copyOf(r.updates().keySet()), reports,
-                Duration.ofMillis(clock.millis() - r.openedMs())));
-        deleteQuietly(spoolDir.resolve("round-" + r.number()));
-        round = null;
-        waitingSinceMs = clock.millis();
-        tasksMayHaveChanged();
-    }
-
-    private boolean calibrationRound() {
-        return round != null && round.number() == cfg.rounds() + 2;
-    }
-
-    /**
-     * After the final evaluation (its reports go to the listener) or a calibration exchange's round: the next
-     * exchange in a (new attempt of the) calibration round, or the end of the run, with the table if one was summed.
-     */
-    private void evaluationRoundOver() {
-        if (round.number() == cfg.rounds() + 1) {
-            listener.finalEvaluationClosed(cfg.runId(), completed, Map.copyOf(round.evaluations()));
-        }
-        if (calibration.roundOver(maskingKeys) == CalibrationExchanges.Next.CALIBRATION_ROUND) {
-            openRound(cfg.rounds() + 2, calibrationRound() ? round.attempt() + 1 : 0);
-            return;
-        }
-        calibration.table().ifPresent(table -> listener.calibrated(cfg.runId(), completed, table));
-        finish();
+        return model.weights();
     }
 
     /**
@@ -425,6 +245,7 @@ public final class TrainingRun {
      */
     private void checkCalibration(String site, SiteReport report) throws RefusedResult {
         MaskedCounts m = report.masked();
+        OpenRound round = rounds.current();
         boolean asked = round != null && calibration.asks(site, round.number());
         if (m == null && !asked) {
             return;
@@ -434,63 +255,8 @@ public final class TrainingRun {
         }
         if (!asked || m == null || !m.exchangeId().equals(calibration.exchange().id())
                 || m.values().length != calibration.words()) {
-            throw refuse(RefusedResult.Kind.INVALID, AuditEvent.MALFORMED_UPDATE, site, report.round(),
+            throw refusals.refuse(RefusedResult.Kind.INVALID, AuditEvent.MALFORMED_UPDATE, site, report.round(),
                     "calibration counts do not fit this round's masked exchange");
-        }
-    }
-
-    private void finish() {
-        finished = true;
-        round = null;
-        LOG.info("run {} finished after {} rounds", cfg.runId(), completed);
-        listener.runFinished(cfg.runId(), completed);
-        tasksMayHaveChanged();
-    }
-
-    private void requireRegistered(String site) throws RefusedResult {
-        if (!registered.containsKey(site)) {
-            if (!admitted.contains(site)) {
-                throw refuse(RefusedResult.Kind.NOT_ADMITTED, AuditEvent.UNREGISTERED_SITE, site, 0,
-                        "site is not admitted to this federation");
-            }
-            throw new RefusedResult(RefusedResult.Kind.NOT_REGISTERED, null, "site must register first");
-        }
-    }
-
-    private void checkCurrent(String site, SiteReport report) throws RefusedResult {
-        if (answered.contains(report.taskId())) {
-            throw refuse(RefusedResult.Kind.REPLAYED, AuditEvent.REPLAYED_UPDATE, site, report.round(),
-                    "task already answered");
-        }
-        Issued i = issued.get(report.taskId());
-        if (i != null && i.site().equals(site) && i.kind() == TaskKind.EVALUATE && i.kind() == report.kind()
-                && (round == null || i.round() != round.number())) {
-            // An evaluation that lost the race with its round's close is expected, not an attack: not audited.
-            throw new RefusedResult(RefusedResult.Kind.STALE, null, "evaluation arrived after its round closed");
-        }
-        if (i == null || !i.site().equals(site) || round == null || i.round() != round.number()
-                || report.round() != round.number() || i.kind() != report.kind()) {
-            throw refuse(RefusedResult.Kind.STALE, AuditEvent.STALE_UPDATE, site, report.round(),
-                    "result does not answer a task open for this site in the current round");
-        }
-    }
-
-    private RefusedResult refuse(RefusedResult.Kind kind, AuditEvent event, String site, int r, String message) {
-        return audited(new RefusedResult(kind, event, message), site, r);
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> files = Files.list(p)) {
-                    for (Path f : files.toList()) {
-                        Files.deleteIfExists(f);
-                    }
-                }
-            }
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            LOG.debug("could not delete spool entry {}", p, e);
         }
     }
 }
