@@ -1,10 +1,7 @@
 package io.tumorboard.board.casefile;
 
 import io.tumorboard.model.cases.PatientCase;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -24,13 +21,7 @@ class CaseRecordHtml {
     static final int KEPT_VERSIONS = 1_000;
 
     private final ITemplateEngine templates;
-    private final Map<VersionKey, String> rendered = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<VersionKey, String> eldest) {
-                    return size() > KEPT_VERSIONS;
-                }
-            });
+    private final KeptByKey<VersionKey, String> rendered = new KeptByKey<>(KEPT_VERSIONS);
 
     CaseRecordHtml(ITemplateEngine templates) {
         this.templates = templates;
@@ -41,13 +32,7 @@ class CaseRecordHtml {
 
     /** The sections' HTML; every text in it was escaped when rendered. */
     String of(PatientCase c) {
-        VersionKey key = new VersionKey(c.caseKey(), c.caseVersion());
-        String html = rendered.get(key);
-        if (html == null) {
-            html = render(c);
-            rendered.put(key, html);
-        }
-        return html;
+        return rendered.get(new VersionKey(c.caseKey(), c.caseVersion()), () -> render(c));
     }
 
     private String render(PatientCase c) {

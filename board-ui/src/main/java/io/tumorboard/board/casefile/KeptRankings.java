@@ -3,10 +3,7 @@ package io.tumorboard.board.casefile;
 import io.tumorboard.board.prognosis.FusedEmbedding;
 import io.tumorboard.board.store.CaseStore;
 import io.tumorboard.board.store.CaseSummary;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -44,25 +41,13 @@ final class KeptRankings {
     record Ranked(CaseSummary summary, String matchedOn) {
     }
 
-    private final Map<Key, List<Ranked>> rankings = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Key, List<Ranked>> eldest) {
-                    return size() > KEPT;
-                }
-            });
+    private final KeptByKey<Key, List<Ranked>> rankings = new KeptByKey<>(KEPT);
 
     /**
      * The ranking kept under the key, or the one {@code rank} computes, then kept. Ranked outside the lock: two
      * views that miss together both rank (and get the same answer) rather than queue behind one another.
      */
     List<Ranked> get(Key key, Supplier<List<Ranked>> rank) {
-        List<Ranked> kept = rankings.get(key);
-        if (kept != null) {
-            return kept;
-        }
-        List<Ranked> ranked = List.copyOf(rank.get());
-        rankings.put(key, ranked);
-        return ranked;
+        return rankings.get(key, () -> List.copyOf(rank.get()));
     }
 }

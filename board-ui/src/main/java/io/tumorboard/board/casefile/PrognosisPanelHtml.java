@@ -1,10 +1,7 @@
 package io.tumorboard.board.casefile;
 
 import io.tumorboard.board.prognosis.Prognosis;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -23,13 +20,7 @@ class PrognosisPanelHtml {
     static final int KEPT_PANELS = CaseRecordHtml.KEPT_VERSIONS;
 
     private final ITemplateEngine templates;
-    private final Map<Identity, String> rendered = Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Identity, String> eldest) {
-                    return size() > KEPT_PANELS;
-                }
-            });
+    private final KeptByKey<Identity, String> rendered = new KeptByKey<>(KEPT_PANELS);
 
     PrognosisPanelHtml(ITemplateEngine templates) {
         this.templates = templates;
@@ -60,13 +51,7 @@ class PrognosisPanelHtml {
             // Made afresh on every view and one line long: keeping it would only churn the kept panels.
             return render(prognosis);
         }
-        Identity key = new Identity(prognosis);
-        String html = rendered.get(key);
-        if (html == null) {
-            html = render(prognosis);
-            rendered.put(key, html);
-        }
-        return html;
+        return rendered.get(new Identity(prognosis), () -> render(prognosis));
     }
 
     private String render(Prognosis prognosis) {
