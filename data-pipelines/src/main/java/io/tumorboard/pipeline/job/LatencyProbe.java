@@ -18,11 +18,14 @@ import java.util.concurrent.TimeoutException;
  * Measures, against a running continuous job, the time from a new file appearing in the export folder to the
  * patient's updated case being readable in the case store. Each probe file holds one new eGFR Observation for a
  * patient already in the export, written under a hidden name and moved into place atomically (as a site's export
- * job should drop files), so the source never sees half a file.
+ * job should drop files), so the source never sees half a file. The first file is dropped only once the job has
+ * caught up with the export it started on (no case version stored for two seconds).
  */
 public final class LatencyProbe {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long no new case version may be stored before the job counts as caught up with the export. */
+    private static final long QUIET_MILLIS = 2_000;
 
     private final PipelineSettings settings;
 
@@ -66,7 +69,11 @@ public final class LatencyProbe {
         String key = new PatientKey(settings.site(), settings.siteSecret()).of(mrn);
         List<Long> latencies = new ArrayList<>();
         try (CaseStore store = settings.store().open()) {
-            long version = waitForAnyVersion(store, key, timeoutMillis);
+            waitForAnyVersion(store, key, timeoutMillis);
+            // A file dropped while the job still works through the export it started on would wait behind that
+            // backlog and time the backlog, not a new file's path to its case.
+            awaitCaughtUp(store, timeoutMillis);
+            long version = store.currentVersion(key).orElseThrow();
             for (int i = 0; i < files; i++) {
                 long started = System.nanoTime();
                 drop(patientId, "probe-" + System.nanoTime());
@@ -87,6 +94,25 @@ public final class LatencyProbe {
         Path hidden = folder.resolve("." + id + ".ndjson");
         Files.writeString(hidden, observation, StandardCharsets.UTF_8);
         Files.move(hidden, folder.resolve(id + ".ndjson"), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Waits until no case version has been stored for {@link #QUIET_MILLIS}: the job has read what was there. */
+    private void awaitCaughtUp(CaseStore store, long timeoutMillis) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        long count = store.storedVersionCount(settings.site());
+        long quietSince = System.currentTimeMillis();
+        while (System.currentTimeMillis() - quietSince < QUIET_MILLIS) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new TimeoutException("the job was still storing case versions of the existing export after "
+                        + timeoutMillis + " ms");
+            }
+            Thread.sleep(100);
+            long now = store.storedVersionCount(settings.site());
+            if (now != count) {
+                count = now;
+                quietSince = System.currentTimeMillis();
+            }
+        }
     }
 
     private static long waitForAnyVersion(CaseStore store, String key, long timeoutMillis) throws Exception {

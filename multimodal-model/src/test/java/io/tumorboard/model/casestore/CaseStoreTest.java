@@ -1,6 +1,7 @@
 package io.tumorboard.model.casestore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tumorboard.model.cases.CaseFlag;
 import io.tumorboard.model.cases.FlagType;
@@ -61,6 +62,47 @@ class CaseStoreTest {
         assertThat(store.currentCases("site-a")).containsExactly(v2);
         assertThat(store.currentVersion("k1")).contains(2L);
         assertThat(store.storedVersionCount("site-a")).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchStoresEachNewVersionOnceAndLeavesTheNewestCurrentWhateverItsOrder() {
+        PatientCase v1 = aCase("k1", 1, List.of());
+        PatientCase v2 = aCase("k1", 2, List.of());
+        PatientCase v3 = aCase("k1", 3, List.of(flag(Severity.CRITICAL)));
+
+        assertThat(store.upsertAll(List.of(v1, v3, v2))).isEqualTo(3);
+        assertThat(store.upsertAll(List.of(v2, aCase("k2", 1, List.of())))).isEqualTo(1);
+
+        assertThat(store.currentVersion("k1")).contains(3L);
+        assertThat(store.currentCases("site-a")).extracting(PatientCase::caseKey).containsExactlyInAnyOrder("k1", "k2");
+        assertThat(store.storedVersionCount("site-a")).isEqualTo(4);
+    }
+
+    @Test
+    void aBatchThatCannotBeStoredStoresNoneOfItsCasesAndNamesTheOneThatFailed() {
+        String tooLong = "k".repeat(65);
+
+        assertThatThrownBy(() -> store.upsertAll(List.of(aCase("k1", 1, List.of()), aCase(tooLong, 1, List.of()))))
+                .isInstanceOf(CaseStoreException.class)
+                .hasMessageContaining("cannot store case " + tooLong + " version 1")
+                .hasMessageContaining("nor the 1 other case versions of its transaction");
+
+        assertThat(store.storedVersionCount("site-a")).isZero();
+        assertThat(store.currentVersion("k1")).isEmpty();
+    }
+
+    @Test
+    void batchedDeadLettersAndDisplayIdentitiesAreStoredOnceEach() {
+        DeadLetter line7 = new DeadLetter("run-1", "site-a", "fhir/Observation.ndjson", 7, "BROKEN_JSON",
+                "fhir/Observation.ndjson line 7: broken JSON", "e30=");
+        DeadLetter line9 = new DeadLetter("run-1", "site-a", "fhir/Observation.ndjson", 9, "BROKEN_JSON",
+                "fhir/Observation.ndjson line 9: broken JSON", "e30=");
+
+        assertThat(store.addDeadLetters(List.of(line7, line9, line7))).isEqualTo(2);
+        store.rememberDisplayIdentities("site-a", Map.of("k1", "MRN-1", "k2", "MRN-2"));
+
+        assertThat(store.deadLetters("run-1")).containsExactlyInAnyOrder(line7, line9);
+        assertThat(store.displayIdentity("k2")).contains("MRN-2");
     }
 
     @Test
