@@ -27,6 +27,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class PipelineRunner {
 
+    /** How long a partly filled network buffer may wait in continuous mode (ms). */
+    static final long CONTINUOUS_BUFFER_TIMEOUT_MS = 5;
+
     private final CaseRules rules;
 
     public PipelineRunner(CaseRules rules) {
@@ -45,6 +48,12 @@ public final class PipelineRunner {
         options.put("execution.checkpointing.interval", settings.checkpointInterval().toMillis() + " ms");
         options.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
         options.put("pipeline.generic-types", "false");
+        if (!settings.bounded()) {
+            // A record crosses two network exchanges (by patient, by case key); each holds a partly filled buffer
+            // up to this long (Flink's default 100 ms), which in continuous mode is most of a new file's way to
+            // its case. A bounded run keeps the default and fills its buffers.
+            options.put("execution.buffer-timeout.interval", CONTINUOUS_BUFFER_TIMEOUT_MS + " ms");
+        }
         if (settings.checkpointFolder() != null) {
             options.put("execution.checkpointing.dir", settings.checkpointFolder().toAbsolutePath().toUri().toString());
         }
