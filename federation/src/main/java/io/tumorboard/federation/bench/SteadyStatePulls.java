@@ -31,9 +31,11 @@ import java.util.Set;
  * loopback mutual TLS, a few warm-up pulls (JIT, TLS, pools), then the median wall time and process CPU time of
  * the timed pulls. {@link TransferBench} runs the coordinator in a child JVM and times only three pulls, which
  * keeps start-up effects in its figures; this one measures the path once it is warm. It uses only the module's
- * public API, so it can be compiled once and run against another build's jar to alternate the two. Arguments
+ * public API; to alternate two builds, run each jar's own copy (older builds have no {@code recycle}). Arguments
  * (all optional): model size in MB (fp32, default 64), warm-up pulls (4), timed pulls (6). Prints one line:
  * the median wall and CPU time per pull, and per timed pull the bytes allocated, the collections and their time.
+ * Each pulled model is given back to the client ({@link CoordinatorClient#recycle}) as a site does once its task is
+ * done, so a build that decodes into the given-back array shows it here.
  */
 public final class SteadyStatePulls {
 
@@ -79,6 +81,8 @@ public final class SteadyStatePulls {
                     if (!(t instanceof Task.Train train) || train.global().values().length != values) {
                         throw new IllegalStateException("expected the round's training task, got " + t);
                     }
+                    // Done with it, as a site is once its task is answered: the next pull may decode into it.
+                    client.recycle(train.global());
                     if (i >= 0) {
                         walls[i] = (t1 - t0) / 1e9;
                         cpus[i] = (cpu1 - cpu0) / 1e9;

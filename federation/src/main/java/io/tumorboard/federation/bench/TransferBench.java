@@ -86,11 +86,12 @@ public final class TransferBench {
             try {
                 CoordinatorClient client = new CoordinatorClient(ch);
                 client.register("bench", EnumSet.of(UpdateEncoding.FP32), null);
-                next(client, Task.Train.class);
-                // The first pull warmed up TLS and the JIT; each timed one is a fresh pull of the same task.
-                Task.Train train = null;
+                // The first pull warmed up TLS and the JIT; each timed one is a fresh pull of the same task, with
+                // the model before it given back as a site gives back the model of a finished task.
+                Task.Train train = next(client, Task.Train.class);
                 double[] pulls = new double[REPEATS];
                 for (int i = 0; i < REPEATS; i++) {
+                    client.recycle(train.global());
                     long t0 = System.nanoTime();
                     train = (Task.Train) client.pullTask("bench");
                     pulls[i] = (System.nanoTime() - t0) / 1e9;

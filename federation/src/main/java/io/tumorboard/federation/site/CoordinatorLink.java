@@ -4,6 +4,7 @@ import io.tumorboard.federation.run.RunConfiguration;
 import io.tumorboard.federation.run.SiteReport;
 import io.tumorboard.federation.run.Task;
 import io.tumorboard.federation.weights.ModelLayout;
+import io.tumorboard.federation.weights.ModelWeights;
 import io.tumorboard.federation.weights.UpdateEncoding;
 import java.util.Set;
 
@@ -26,6 +27,14 @@ public interface CoordinatorLink {
     Registration register(String runId, Set<UpdateEncoding> supported, byte[] maskingPublicKey) throws LinkFailure;
 
     Task pullTask(String runId) throws LinkFailure;
+
+    /**
+     * Gives back the global model of a task the site has finished (trained or evaluated, result pushed or dropped):
+     * nothing at the site holds it or its values any longer, so the link may decode a later model into the same
+     * array instead of allocating one per pull. By default it is simply dropped.
+     */
+    default void recycle(ModelWeights model) {
+    }
 
     /** Tells the coordinator this site is alive; returns the rounds it has completed. */
     default int heartbeat(String runId) throws LinkFailure {

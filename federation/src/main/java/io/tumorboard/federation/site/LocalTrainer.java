@@ -5,7 +5,10 @@ import io.tumorboard.federation.weights.ModelWeights;
 /**
  * The port a learner implements to take part in federated training: train from the global model on the
  * site's own data, and evaluate a model on the site's held-out data. Implementations must be
- * deterministic for a given {@link RoundConfig#seed()} so that runs with fixed seeds are reproducible.
+ * deterministic for a given {@link RoundConfig#seed()} so that runs with fixed seeds are reproducible. A trainer
+ * reads the models it is given during the call only and keeps no reference to them or their values: once the
+ * task is done the site gives the global model back to its link, which decodes the next one into the same array
+ * ({@link CoordinatorLink#recycle}).
  */
 public interface LocalTrainer {
 

@@ -88,9 +88,18 @@ public final class SiteNode implements Runnable {
                 } else if (task instanceof Task.Wait w) {
                     Thread.sleep(w.retryAfter().toMillis());
                 } else if (task instanceof Task.Train t) {
-                    train(reg, t);
+                    try {
+                        train(reg, t);
+                    } finally {
+                        // The trainer copied what it needed and the update is its own array: the model goes back.
+                        link.recycle(t.global());
+                    }
                 } else if (task instanceof Task.Evaluate e) {
-                    evaluate(reg, e);
+                    try {
+                        evaluate(reg, e);
+                    } finally {
+                        link.recycle(e.global());
+                    }
                 }
             } catch (LinkFailure f) {
                 switch (f.action()) {

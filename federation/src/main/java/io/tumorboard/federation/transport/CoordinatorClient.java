@@ -33,12 +33,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 
 /**
  * A site's gRPC client: every call has a deadline (short for control calls, scaled with the payload for
  * transfers), model downloads are checked against their digest, update uploads respect flow control,
- * and every failure is classified into what the site should do next.
+ * and every failure is classified into what the site should do next. A model the site has finished with and
+ * given back ({@link #recycle}) is kept, and the next model of the same length is decoded into its array.
  */
 public final class CoordinatorClient implements CoordinatorLink {
 
@@ -50,6 +52,8 @@ public final class CoordinatorClient implements CoordinatorLink {
     private final Channel channel;
     private final int chunkBytes;
     private final LongConsumer uploadProgress;
+    /** The values of a model given back by the site, for the next pull to decode into; null when none. */
+    private final AtomicReference<float[]> spareValues = new AtomicReference<>();
 
     public CoordinatorClient(Channel channel) {
         this(channel, CoordinatorServer.CHUNK_BYTES, bytes -> { });
@@ -94,8 +98,12 @@ public final class CoordinatorClient implements CoordinatorLink {
 
     @Override
     public Task pullTask(String runId) throws LinkFailure {
+        // Taken, so that no other pull decodes into it; put back below unless this call's download took it. A
+        // download that took it and then failed leaves it to the collector: the abandoned call might still be
+        // feeding it.
+        float[] reusable = spareValues.getAndSet(null);
+        ModelChunkReader reader = new ModelChunkReader(reusable);
         try {
-            ModelChunkReader reader = new ModelChunkReader();
             Iterator<TaskPart> parts = ClientCalls.blockingServerStreamingCall(channel, reader.descriptor(),
                     CallOptions.DEFAULT.withDeadlineAfter(TRANSFER_BASE_MS * 4, TimeUnit.MILLISECONDS),
                     PullTaskRequest.newBuilder().setRunId(runId).build());
@@ -115,7 +123,21 @@ public final class CoordinatorClient implements CoordinatorLink {
             throw classify(e, "pull task");
         } catch (IllegalArgumentException e) {
             throw new LinkFailure(LinkFailure.Action.RECONNECT, "coordinator sent a malformed task: " + e.getMessage(), e);
+        } finally {
+            if (reusable != null && !reader.tookReusable()) {
+                spareValues.compareAndSet(null, reusable);
+            }
         }
+    }
+
+    /**
+     * Takes back the model of a finished task: the next pulled model of the same length is decoded into its
+     * values instead of a fresh array. The caller must hold no reference to {@code model} or its values
+     * afterwards (nor may a trainer it was given), since they will be overwritten.
+     */
+    @Override
+    public void recycle(ModelWeights model) {
+        spareValues.set(model.values());
     }
 
     /**

@@ -23,6 +23,8 @@ import java.nio.ByteBuffer;
  * then garbage) and then digested and decoded. gRPC parses a call's messages one at a time, in order, so the
  * download sees its pieces in order. A chunk message is recognised by its exact framing ({@code TaskPart{chunk:
  * WeightChunk{data}}} and nothing else, as protobuf writes it); any other shape is parsed as plain protobuf.
+ * A reader may be given the array of a model the site has finished with; the download decodes into it when the
+ * announced layout has its length ({@link #tookReusable}).
  */
 final class ModelChunkReader implements MethodDescriptor.Marshaller<TaskPart> {
 
@@ -37,7 +39,23 @@ final class ModelChunkReader implements MethodDescriptor.Marshaller<TaskPart> {
     private static final MethodDescriptor.Marshaller<TaskPart> WHOLE = ProtoUtils.marshaller(TaskPart.getDefaultInstance());
 
     private final byte[] staging = new byte[STAGING_BYTES];
+    private final float[] reusable;
     private ModelDownload download;
+
+    /** A reader that decodes a model into a fresh array. */
+    ModelChunkReader() {
+        this(null);
+    }
+
+    /** @param reusable an array the caller gives up for the model to be decoded into (null: none) */
+    ModelChunkReader(float[] reusable) {
+        this.reusable = reusable;
+    }
+
+    /** Whether the call's model is decoded into the array this reader was given (else the caller still owns it). */
+    boolean tookReusable() {
+        return download != null && download.decodesInto(reusable);
+    }
 
     /** PullTask, with its answers read by this reader: a descriptor for one call. */
     MethodDescriptor<PullTaskRequest, TaskPart> descriptor() {
@@ -137,7 +155,7 @@ final class ModelChunkReader implements MethodDescriptor.Marshaller<TaskPart> {
                 return part;
             }
             try {
-                download = ModelDownload.of(ProtoMapper.fromProto(part.getHeader().getModel()));
+                download = ModelDownload.of(ProtoMapper.fromProto(part.getHeader().getModel()), reusable);
             } catch (IllegalArgumentException e) {
                 download = ModelDownload.failed("malformed model header: " + e.getMessage());
             }

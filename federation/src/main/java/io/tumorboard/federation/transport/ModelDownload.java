@@ -13,7 +13,10 @@ import java.util.Arrays;
  * SHA-256 and is decoded into the model's values at once, so no piece needs to be kept. A value split between
  * two pieces waits in a few carried bytes. Whatever goes wrong (more bytes than the header declares, bytes
  * before a header) is remembered, not thrown, because pieces are fed from inside gRPC's message parsing;
- * {@link #model} reports it.
+ * {@link #model} reports it. The values are decoded into an array the caller hands over for reuse (the previous
+ * model's, given back by the site) when it has the layout's length, else into a fresh one: a 256 MB model then
+ * costs no new array, no zeroing and no collection per pull. Every value is overwritten before {@link #model}
+ * accepts the download (it checks that all of them were decoded), so nothing of the previous model survives.
  */
 final class ModelDownload {
 
@@ -26,27 +29,36 @@ final class ModelDownload {
     private long received;
     private String failure;
 
-    private ModelDownload(PayloadHeader header, String failure) {
+    private ModelDownload(PayloadHeader header, String failure, float[] reusable) {
         this.header = header;
         this.failure = failure;
-        this.values = header == null ? new float[0] : new float[header.layout().size()];
+        int size = header == null ? 0 : header.layout().size();
+        this.values = reusable != null && reusable.length == size ? reusable : new float[size];
         this.decoder = header == null ? null
                 : new PayloadDecoder(header.layout(), header.encoding(), header.scales());
         this.bytesPerValue = header == null ? 1 : header.encoding().bytesPerValue();
         this.digest = sha256();
     }
 
-    /** A download of the payload {@code header} announces. */
-    static ModelDownload of(PayloadHeader header) {
+    /**
+     * A download of the payload {@code header} announces, decoded into {@code reusable} if it is not null and has
+     * the layout's length (the caller gives it up: nothing else may hold it).
+     */
+    static ModelDownload of(PayloadHeader header, float[] reusable) {
         if (header.totalBytes() != (long) header.layout().size() * header.encoding().bytesPerValue()) {
             return failed("model header's size does not match its layout and encoding");
         }
-        return new ModelDownload(header, null);
+        return new ModelDownload(header, null, reusable);
     }
 
     /** A download that has already failed: its pieces are counted and dropped, and {@link #model} says why. */
     static ModelDownload failed(String reason) {
-        return new ModelDownload(null, reason);
+        return new ModelDownload(null, reason, null);
+    }
+
+    /** Whether the model is being decoded into {@code array} (so the caller must not use it elsewhere). */
+    boolean decodesInto(float[] array) {
+        return array != null && values == array;
     }
 
     /** Marks the download failed, unless it already failed for an earlier reason (the first one is reported). */

@@ -112,6 +112,36 @@ class ModelChunkTransferTest {
     }
 
     @Test
+    void aModelOfTheSameLengthIsDecodedIntoTheArrayTheSiteGaveBackAndOverwritesAllOfIt() throws Exception {
+        float[] v = model();
+        float[] previous = new float[VALUES];
+        java.util.Arrays.fill(previous, Float.NaN);
+        ModelChunkReader reader = new ModelChunkReader(previous);
+
+        reader.parse(received(header(v).toByteArray()));
+        for (int from = 0; from < VALUES; from += 4096) {
+            reader.parse(received(drained(new OutgoingTaskPart.Floats(v, from, Math.min(4096, VALUES - from)))));
+        }
+
+        assertThat(reader.tookReusable()).isTrue();
+        assertThat(reader.model().values()).isSameAs(previous).isEqualTo(v);
+    }
+
+    @Test
+    void anArrayOfAnotherLengthIsLeftToTheCallerAndTheModelGetsAFreshOne() throws Exception {
+        float[] v = model();
+        float[] other = new float[VALUES - 1];
+        ModelChunkReader reader = new ModelChunkReader(other);
+
+        reader.parse(received(header(v).toByteArray()));
+        reader.parse(received(drained(new OutgoingTaskPart.Floats(v, 0, VALUES))));
+
+        assertThat(reader.tookReusable()).isFalse();
+        assertThat(reader.model().values()).isNotSameAs(other).isEqualTo(v);
+        assertThat(other).containsOnly(0f);
+    }
+
+    @Test
     void chunksThatSplitValuesAnywhereStillDecodeToTheSameModel() {
         float[] v = model();
         byte[] payload = littleEndian(v, 0, VALUES);
