@@ -5,7 +5,6 @@ import io.tumorboard.pipeline.assembly.DisplayIdentity;
 import io.tumorboard.pipeline.assembly.EncodedCase;
 import io.tumorboard.pipeline.ingest.RejectedRecord;
 import java.io.Serializable;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  * A Sink V2 into the case store, writing in batches: one transaction per batch rather than per value, since a
  * commit is a durable write (on H2 a chunk written to the file) and dominated the store's cost at the end of a
  * bounded input, where every patient's case arrives at once. A batch is committed when it holds {@link
- * Batching#maxValues} values, {@link Batching#linger} after its first value (so a case reaches the workbench
+ * #MAX_BATCH} values, {@link #LINGER_MS} ms after its first value (so a case reaches the workbench
  * within that time in continuous mode), and at every flush: before each checkpoint barrier and at the end of
  * the input. Writes are idempotent, so a replay after a restore rewrites the same rows without effect, and
  * nothing a checkpoint covers is left uncommitted.
@@ -35,38 +34,22 @@ public final class CaseStoreSink<T> implements Sink<T> {
         void write(CaseStore store, List<T> values);
     }
 
-    /**
-     * When a batch is committed.
-     *
-     * @param maxValues values in a batch at most
-     * @param linger longest time a value waits in an open batch
-     */
-    public record Batching(int maxValues, Duration linger) implements Serializable {
-
-        /** 500 values or 10 ms: large enough to amortise the commit, short next to the file-to-case latency. */
-        public static final Batching DEFAULT = new Batching(500, Duration.ofMillis(10));
-
-        public Batching {
-            if (maxValues < 1 || linger.isNegative()) {
-                throw new IllegalArgumentException("a batch holds at least one value and lingers no negative time");
-            }
-        }
-    }
+    /** Values in a batch at most: large enough to amortise the commit. */
+    static final int MAX_BATCH = 500;
+    /** Longest time a value waits in an open batch (ms): short next to the file-to-case latency. */
+    static final long LINGER_MS = 10;
 
     private final StoreConnection connection;
     private final StoreWrite<T> write;
-    private final Batching batching;
 
-    CaseStoreSink(StoreConnection connection, StoreWrite<T> write, Batching batching) {
+    private CaseStoreSink(StoreConnection connection, StoreWrite<T> write) {
         this.connection = connection;
         this.write = write;
-        this.batching = batching;
     }
 
     public static CaseStoreSink<EncodedCase> cases(StoreConnection connection) {
         return new CaseStoreSink<>(connection,
-                (store, cases) -> store.upsertAll(cases.stream().map(EncodedCase::decode).toList()),
-                Batching.DEFAULT);
+                (store, cases) -> store.upsertAll(cases.stream().map(EncodedCase::decode).toList()));
     }
 
     public static CaseStoreSink<DisplayIdentity> identities(StoreConnection connection, String site) {
@@ -74,19 +57,18 @@ public final class CaseStoreSink<T> implements Sink<T> {
             Map<String, String> byKey = new LinkedHashMap<>();
             ids.forEach(id -> byKey.put(id.caseKey(), id.displayId()));
             store.rememberDisplayIdentities(site, byKey);
-        }, Batching.DEFAULT);
+        });
     }
 
     public static CaseStoreSink<RejectedRecord> deadLetters(StoreConnection connection, String runId, String site) {
         return new CaseStoreSink<>(connection,
                 (store, rejected) -> store.addDeadLetters(rejected.stream()
-                        .map(r -> r.toDeadLetter(runId, site)).toList()),
-                Batching.DEFAULT);
+                        .map(r -> r.toDeadLetter(runId, site)).toList()));
     }
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
-        return new Writer<>(connection.open(), write, batching, context.getProcessingTimeService());
+        return new Writer<>(connection.open(), write, context.getProcessingTimeService());
     }
 
     /** Runs on the sink's task thread only: writes, flushes and the linger timer's callback share its mailbox. */
@@ -94,25 +76,23 @@ public final class CaseStoreSink<T> implements Sink<T> {
 
         private final CaseStore store;
         private final StoreWrite<T> write;
-        private final Batching batching;
         private final ProcessingTimeService time;
         private final List<T> batch = new ArrayList<>();
         private ScheduledFuture<?> lingerTimer;
 
-        Writer(CaseStore store, StoreWrite<T> write, Batching batching, ProcessingTimeService time) {
+        Writer(CaseStore store, StoreWrite<T> write, ProcessingTimeService time) {
             this.store = store;
             this.write = write;
-            this.batching = batching;
             this.time = time;
         }
 
         @Override
         public void write(T element, Context context) {
             batch.add(element);
-            if (batch.size() >= batching.maxValues()) {
+            if (batch.size() >= MAX_BATCH) {
                 commit();
             } else if (lingerTimer == null) {
-                lingerTimer = time.registerTimer(time.getCurrentProcessingTime() + batching.linger().toMillis(),
+                lingerTimer = time.registerTimer(time.getCurrentProcessingTime() + LINGER_MS,
                         firedAt -> commit());
             }
         }
