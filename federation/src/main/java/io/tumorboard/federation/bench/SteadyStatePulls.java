@@ -35,7 +35,9 @@ import java.util.Set;
  * (all optional): model size in MB (fp32, default 64), warm-up pulls (4), timed pulls (6). Prints one line:
  * the median wall and CPU time per pull, and per timed pull the bytes allocated, the collections and their time.
  * Each pulled model is given back to the client ({@link CoordinatorClient#recycle}) as a site does once its task is
- * done, so a build that decodes into the given-back array shows it here.
+ * done, so a build that decodes into the given-back array shows it here. A second line gives the floors under
+ * the pull, warmed and timed the same way in the same JVM: the raw loopback copy, the mutual-TLS copy
+ * ({@link TlsSocketCopy}) and the bare gRPC stream over mutual TLS ({@link GrpcStreamCopy}) of the same bytes.
  */
 public final class SteadyStatePulls {
 
@@ -98,6 +100,29 @@ public final class SteadyStatePulls {
                 ch.shutdownNow();
             }
         }
+        floors(ca, 4L * values, warmups, timed);
+    }
+
+    private static void floors(CertificateAuthority ca, long bytes, int warmups, int timed) throws Exception {
+        double[] raw = new double[timed];
+        double[] tls = new double[timed];
+        double[] grpc = new double[timed];
+        try (GrpcStreamCopy copy = new GrpcStreamCopy(ca.folder(), "bench-site")) {
+            for (int i = -warmups; i < timed; i++) {
+                double r = TransferBench.rawCopySeconds(bytes);
+                double t = TlsSocketCopy.seconds(ca.folder(), "bench-site", bytes);
+                double g = copy.seconds(bytes);
+                if (i >= 0) {
+                    raw[i] = r;
+                    tls[i] = t;
+                    grpc[i] = g;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "FLOORS %d bytes, %d warm-up, %d timed, medians: raw socket %.3f s, mutual-TLS"
+                + " socket %.3f s (%.2f x raw), bare gRPC over mutual TLS %.3f s (%.2f x raw) | raw %s | tls %s | grpc %s%n",
+                bytes, warmups, timed, median(raw), median(tls), median(tls) / median(raw), median(grpc),
+                median(grpc) / median(raw), rounded(raw), rounded(tls), rounded(grpc));
     }
 
     /**

@@ -53,7 +53,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         BenchFigures figures = new BenchFigures("federation", String.format(Locale.ROOT, "model sizes %s MB (fp32), "
                 + "aggregation 3 x %d MB, loopback, coordinator in a child JVM", sizes, aggregationMb));
-        System.out.println("model MB | raw socket s | mTLS socket s (x raw) | mTLS pull s (x raw, x mTLS socket)"
+        System.out.println("model MB | raw socket s | mTLS socket s (x raw) | bare gRPC over mTLS s (x raw)"
+                + " | mTLS pull s (x raw, x mTLS socket, x bare gRPC)"
                 + " | push+validate+aggregate+checkpoint s"
                 + " | coordinator retained heap growth / model (of which the listening server's fixed MB)"
                 + " | heap pools' peaks growth / model");
@@ -61,9 +62,11 @@ final class BenchCommand implements Callable<Integer> {
             for (int mb : sizes) {
                 var f = new TransferBench().measure(dir.resolve("transfer-" + mb), mb * 1_000_000 / 4);
                 bar.step();
-                System.out.printf("%8d | %12.3f | %10.3f (%.2fx) | %10.3f (%.2fx, %.2fx) | %10.3f | %.2f (%.1f MB)"
-                                + " | %.2f%n", mb, f.rawSeconds(), f.tlsSeconds(), f.tlsSeconds() / f.rawSeconds(),
+                System.out.printf("%8d | %12.3f | %10.3f (%.2fx) | %10.3f (%.2fx) | %10.3f (%.2fx, %.2fx, %.2fx)"
+                                + " | %10.3f | %.2f (%.1f MB) | %.2f%n", mb, f.rawSeconds(), f.tlsSeconds(),
+                        f.tlsSeconds() / f.rawSeconds(), f.grpcSeconds(), f.grpcSeconds() / f.rawSeconds(),
                         f.pullSeconds(), f.pullSeconds() / f.rawSeconds(), f.pullSeconds() / f.tlsSeconds(),
+                        f.pullSeconds() / f.grpcSeconds(),
                         f.pushSeconds(),
                         (f.coordinatorRetainedHeap() - f.coordinatorBaseHeap()) / (double) f.modelBytes(),
                         f.serverFixedHeap() / 1e6,
@@ -120,8 +123,13 @@ final class BenchCommand implements Callable<Integer> {
         figures.against("mutual-TLS socket copy of " + mb + " MB (Netty + BoringSSL as gRPC uses them, no HTTP/2,"
                 + " no protobuf, no digest)", f.tlsSeconds(), "s", "raw loopback socket copy of the same bytes",
                 f.rawSeconds());
+        figures.against("bare gRPC stream of " + mb + " MB over the same mutual TLS (1 MiB protobuf BytesValue"
+                + " messages built once, one warm connection; no model, no digest)", f.grpcSeconds(), "s",
+                "raw loopback socket copy of the same bytes", f.rawSeconds());
         figures.against("mTLS pull of a " + mb + " MB model, against the TLS floor", f.pullSeconds(), "s",
                 "mutual-TLS socket copy of the same bytes", f.tlsSeconds());
+        figures.against("mTLS pull of a " + mb + " MB model, against the bare gRPC stream", f.pullSeconds(), "s",
+                "bare gRPC stream of the same bytes over the same mutual TLS", f.grpcSeconds());
         figures.plain("push of a " + mb + " MB update to its receipt (spool, validate, aggregate, checkpoint)",
                 f.pushSeconds(), "s");
         double retainedMb = (f.coordinatorRetainedHeap() - f.coordinatorBaseHeap()) / 1e6;
