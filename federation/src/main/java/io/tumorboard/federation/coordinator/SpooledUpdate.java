@@ -25,7 +25,8 @@ record SpooledUpdate(String site, SiteReport report, Path file, UpdateEncoding e
     static final class Reader implements Closeable {
         private final FileChannel channel;
         private final PayloadDecoder decoder;
-        private final ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+        // 256 KiB: sequential reads need no more, and a 1 MiB heap buffer is humongous (two G1 regions) in small heaps.
+        private final ByteBuffer buf = ByteBuffer.allocate(256 << 10);
 
         private Reader(FileChannel channel, PayloadDecoder decoder) {
             this.channel = channel;

@@ -304,7 +304,9 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
                         throw new IllegalArgumentException("a result starts with its header");
                     } else {
                         try {
-                            intake.append(ChunkMarshalling.view(part.getChunk().getData()));
+                            for (java.nio.ByteBuffer piece : ChunkMarshalling.views(part.getChunk().getData())) {
+                                intake.append(piece);
+                            }
                         } catch (RefusedResult r) {
                             throw run.audited(r, site, round);
                         }

@@ -1,8 +1,6 @@
 package io.tumorboard.federation.transport;
 
-import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.WireFormat;
 import io.grpc.KnownLength;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
@@ -31,10 +29,7 @@ final class ModelChunkReader implements MethodDescriptor.Marshaller<TaskPart> {
     /** What the iterator gets for a chunk whose bytes went into the download; the bytes are not kept. */
     static final TaskPart RECEIVED_CHUNK = TaskPart.newBuilder().setChunk(WeightChunk.getDefaultInstance()).build();
 
-    private static final int CHUNK_TAG = TaskPart.CHUNK_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
-    private static final int DATA_TAG = WeightChunk.DATA_FIELD_NUMBER << 3 | WireFormat.WIRETYPE_LENGTH_DELIMITED;
-    /** Longest chunk framing: two one-byte tags and two five-byte lengths. */
-    private static final int MAX_FRAMING = 12;
+    private static final int MAX_FRAMING = ChunkFraming.MAX_FRAMING;
     private static final int STAGING_BYTES = 64 << 10;
     private static final MethodDescriptor.Marshaller<TaskPart> WHOLE = ProtoUtils.marshaller(TaskPart.getDefaultInstance());
 
@@ -89,7 +84,7 @@ final class ModelChunkReader implements MethodDescriptor.Marshaller<TaskPart> {
             byte[] head = new byte[MAX_FRAMING];
             int total = in instanceof KnownLength ? in.available() : -1;
             int read = in.readNBytes(head, 0, Math.min(MAX_FRAMING, Math.max(total, 0)));
-            int dataAt = chunkDataOffset(head, read, total);
+            int dataAt = ChunkFraming.dataOffset(head, read, total, TaskPart.CHUNK_FIELD_NUMBER);
             if (dataAt < 0) {
                 return whole(head, read, in);
             }
@@ -107,40 +102,6 @@ final class ModelChunkReader implements MethodDescriptor.Marshaller<TaskPart> {
         } catch (IOException e) {
             throw Status.INTERNAL.withDescription("invalid protobuf byte sequence").withCause(e).asRuntimeException();
         }
-    }
-
-    /**
-     * Where the chunk's data starts if {@code head} frames a chunk part and nothing else, whose message is
-     * {@code total} bytes long; else -1.
-     */
-    private static int chunkDataOffset(byte[] head, int read, int total) {
-        if (total < 0 || read < 2 || (head[0] & 0xff) != CHUNK_TAG) {
-            return -1;
-        }
-        int[] at = {1};
-        long chunkBytes = varint(head, read, at);
-        if (chunkBytes < 0 || at[0] >= read || (head[at[0]] & 0xff) != DATA_TAG) {
-            return -1;
-        }
-        int chunkStart = at[0];
-        at[0]++;
-        long dataBytes = varint(head, read, at);
-        boolean exact = dataBytes >= 0 && chunkStart + chunkBytes == total
-                && 1 + CodedOutputStream.computeUInt64SizeNoTag(dataBytes) + dataBytes == chunkBytes;
-        return exact ? at[0] : -1;
-    }
-
-    /** The varint at {@code at[0]} (which it advances), or -1 if it does not end within {@code read} bytes. */
-    private static long varint(byte[] b, int read, int[] at) {
-        long value = 0;
-        for (int shift = 0; shift < 35 && at[0] < read; shift += 7) {
-            int x = b[at[0]++] & 0xff;
-            value |= (long) (x & 0x7f) << shift;
-            if (x < 0x80) {
-                return value;
-            }
-        }
-        return -1;
     }
 
     /** Any other message: parsed as protobuf; a header with a model opens the download, a chunk feeds it. */
