@@ -1,6 +1,9 @@
 package io.tumorboard.federation.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 
 /**
  * What a process retains, as opposed to what it has allocated: while running, a daemon thread repeatedly
@@ -15,10 +18,22 @@ public final class RetainedHeapProbe {
     private volatile long largest;
     private Thread sampler;
 
-    /** A full collection, then the heap in use (bytes). */
+    /**
+     * A full collection, then the heap it left in use (bytes): the heap pools' usage as the collector recorded
+     * it at the collection's end. Reading the heap's usage afterwards instead would count whatever other threads
+     * allocated in between, as if it were live beside what the collection had just freed: a coordinator reading
+     * its next model from the checkpoint once showed there as holding two models.
+     */
     public static long collectAndSample() {
         System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long used = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage afterCollection = pool.getType() == MemoryType.HEAP ? pool.getCollectionUsage() : null;
+            if (afterCollection != null) {
+                used += afterCollection.getUsed();
+            }
+        }
+        return used;
     }
 
     public synchronized void start() {
