@@ -31,9 +31,11 @@ import java.util.Map;
  * mutual-TLS copy of them with no protocol ({@link TlsSocketCopy}) and a bare gRPC stream of them over the same
  * mutual TLS ({@link GrpcStreamCopy}): the
  * coordinator runs in a child JVM (so its peak heap is its own), a site pulls the global model over
- * mutual TLS (timed: transfer, digest check, decode; median of {@value #REPEATS} after a warm-up, as is the raw copy) and pushes an update of the same size (timed up to
- * the receipt: transfer, spooling, validation, aggregation, checkpoint); the third round, untimed, gives the
- * coordinator's retained heap through a whole round.
+ * mutual TLS (timed: transfer, digest check, decode; median of {@value #REPEATS} after a warm-up, as is the raw
+ * copy) and pushes an update of the same size in each round: the first push warms the path up, the second is
+ * timed, once, twice over: up to the coordinator's acceptance (the upload: encoding and digest at the site,
+ * transfer, spooling, digest check, validation) and up to the receipt (then also aggregation, checkpoint, the
+ * next model read back); the last round, untimed, gives the coordinator's retained heap through a whole round.
  */
 public final class TransferBench {
 
@@ -47,7 +49,7 @@ public final class TransferBench {
      * site connected.
      */
     public record Figures(long modelBytes, double rawSeconds, double tlsSeconds, double grpcSeconds, double pullSeconds,
-                          double pushSeconds,
+                          double uploadSeconds, double pushSeconds,
                           long coordinatorBaseHeap, long coordinatorRetainedHeap, long coordinatorPoolPeaks,
                           long coordinatorListeningHeap) {
 
@@ -111,30 +113,36 @@ public final class TransferBench {
                 double pull = median(pulls);
                 float[] update = new float[values];
                 java.util.Arrays.fill(update, 1e-6f);
+                // Round 1's push warms the upload path up; round 2's is timed, once.
+                push(client, train, update);
+                Task.Train timed = next(client, Task.Train.class);
                 long t1 = System.nanoTime();
-                client.pushResult("bench", new SiteReport(train.round(), train.taskId(), TaskKind.TRAIN, 1, Map.of(), 0),
-                        train.global().layout(), update, UpdateEncoding.FP32);
+                push(client, timed, update);
                 double push = (System.nanoTime() - t1) / 1e9;
-                // Round 2, untimed, only gets round 3 under way: the coordinator probes its retained heap through the
-                // whole of round 3 (this pull, this upload, aggregation, checkpoint).
-                for (int round = 2; round <= 3; round++) {
-                    Task.Train t = next(client, Task.Train.class);
-                    client.pushResult("bench", new SiteReport(t.round(), t.taskId(), TaskKind.TRAIN, 1, Map.of(), 0),
-                            t.global().layout(), update, UpdateEncoding.FP32);
+                double upload = (Long.parseLong(awaitLine(out, "ACCEPTED ").substring(9).trim()) - t1) / 1e9;
+                // Round 3, untimed, only gets round 4 under way: the coordinator probes its retained heap through the
+                // whole of round 4 (this pull, this upload, aggregation, checkpoint).
+                for (int round = 3; round <= CoordinatorProcess.ROUNDS; round++) {
+                    push(client, next(client, Task.Train.class), update);
                 }
                 // Answer the final evaluation so the coordinator's run ends without waiting for its timeout.
                 Task.Evaluate eval = next(client, Task.Evaluate.class);
                 client.pushResult("bench", new SiteReport(eval.round(), eval.taskId(), TaskKind.EVALUATE, 1, Map.of(), 0),
                         null, null, UpdateEncoding.FP32);
                 String[] mem = awaitLine(out, "MEMORY ").split(" ");
-                return new Figures(modelBytes, raw, tls, grpc, pull, push, Long.parseLong(mem[1]), Long.parseLong(mem[2]),
-                        Long.parseLong(mem[3]), Long.parseLong(mem[4]));
+                return new Figures(modelBytes, raw, tls, grpc, pull, upload, push, Long.parseLong(mem[1]),
+                        Long.parseLong(mem[2]), Long.parseLong(mem[3]), Long.parseLong(mem[4]));
             } finally {
                 ch.shutdownNow();
             }
         } finally {
             p.destroy();
         }
+    }
+
+    private static void push(CoordinatorClient client, Task.Train task, float[] update) throws Exception {
+        client.pushResult("bench", new SiteReport(task.round(), task.taskId(), TaskKind.TRAIN, 1, Map.of(), 0),
+                task.global().layout(), update, UpdateEncoding.FP32);
     }
 
     /** Pulls until the coordinator hands out a task of {@code kind} (WAIT answers are asked again). */

@@ -40,8 +40,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Also write the figures as the product-wide bench report (JSON).")
     Path report;
 
-    /** The goals: a pull within 1.5 x the raw socket, coordinator memory within 2 x the model. */
-    static final double GOAL_PULL_X_RAW = 1.5;
+    /** The goals: a transfer (pull or push) within 1.5 x the raw socket, coordinator memory within 2 x model. */
+    static final double GOAL_TRANSFER_X_RAW = 1.5;
     static final double GOAL_HEAP_X_MODEL = 2.0;
 
     @Override
@@ -55,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
                 + "aggregation 3 x %d MB, loopback, coordinator in a child JVM", sizes, aggregationMb));
         System.out.println("model MB | raw socket s | mTLS socket s (x raw) | bare gRPC over mTLS s (x raw)"
                 + " | mTLS pull s (x raw, x mTLS socket, x bare gRPC)"
-                + " | push+validate+aggregate+checkpoint s"
+                + " | push upload to acceptance s (x raw) | push to receipt (+ aggregate, checkpoint) s"
                 + " | coordinator retained heap growth / model (of which the listening server's fixed MB)"
                 + " | heap pools' peaks growth / model");
         try (ProgressBar bar = new ProgressBar("transfer", sizes.size())) {
@@ -63,10 +63,10 @@ final class BenchCommand implements Callable<Integer> {
                 var f = new TransferBench().measure(dir.resolve("transfer-" + mb), mb * 1_000_000 / 4);
                 bar.step();
                 System.out.printf("%8d | %12.3f | %10.3f (%.2fx) | %10.3f (%.2fx) | %10.3f (%.2fx, %.2fx, %.2fx)"
-                                + " | %10.3f | %.2f (%.1f MB) | %.2f%n", mb, f.rawSeconds(), f.tlsSeconds(),
+                                + " | %10.3f (%.2fx) | %10.3f | %.2f (%.1f MB) | %.2f%n", mb, f.rawSeconds(), f.tlsSeconds(),
                         f.tlsSeconds() / f.rawSeconds(), f.grpcSeconds(), f.grpcSeconds() / f.rawSeconds(),
                         f.pullSeconds(), f.pullSeconds() / f.rawSeconds(), f.pullSeconds() / f.tlsSeconds(),
-                        f.pullSeconds() / f.grpcSeconds(),
+                        f.pullSeconds() / f.grpcSeconds(), f.uploadSeconds(), f.uploadSeconds() / f.rawSeconds(),
                         f.pushSeconds(),
                         (f.coordinatorRetainedHeap() - f.coordinatorBaseHeap()) / (double) f.modelBytes(),
                         f.serverFixedHeap() / 1e6,
@@ -119,7 +119,7 @@ final class BenchCommand implements Callable<Integer> {
         double pullRatio = f.pullSeconds() / f.rawSeconds();
         figures.againstGoal("mTLS pull of a " + mb + " MB model (digest check and decode included)", f.pullSeconds(),
                 "s", "raw loopback socket copy of the same bytes", f.rawSeconds(), "<= 1.5 x raw socket",
-                pullRatio <= GOAL_PULL_X_RAW);
+                pullRatio <= GOAL_TRANSFER_X_RAW);
         figures.against("mutual-TLS socket copy of " + mb + " MB (Netty + BoringSSL as gRPC uses them, no HTTP/2,"
                 + " no protobuf, no digest)", f.tlsSeconds(), "s", "raw loopback socket copy of the same bytes",
                 f.rawSeconds());
@@ -130,7 +130,11 @@ final class BenchCommand implements Callable<Integer> {
                 "mutual-TLS socket copy of the same bytes", f.tlsSeconds());
         figures.against("mTLS pull of a " + mb + " MB model, against the bare gRPC stream", f.pullSeconds(), "s",
                 "bare gRPC stream of the same bytes over the same mutual TLS", f.grpcSeconds());
-        figures.plain("push of a " + mb + " MB update to its receipt (spool, validate, aggregate, checkpoint)",
+        figures.againstGoal("mTLS push of a " + mb + " MB update up to its acceptance (site encoding and digest,"
+                        + " transfer, spooling, digest check, validation)", f.uploadSeconds(), "s",
+                "raw loopback socket copy of the same bytes", f.rawSeconds(), "<= 1.5 x raw socket",
+                f.uploadSeconds() / f.rawSeconds() <= GOAL_TRANSFER_X_RAW);
+        figures.plain("push of a " + mb + " MB update to its receipt (the upload, then aggregation, checkpoint)",
                 f.pushSeconds(), "s");
         double retainedMb = (f.coordinatorRetainedHeap() - f.coordinatorBaseHeap()) / 1e6;
         double modelMb = f.modelBytes() / 1e6;

@@ -23,15 +23,15 @@ class BenchCommandReportTest {
     }
 
     @Test
-    void thePullIsMeasuredAgainstTheRawSocketTheTlsFloorAndTheBareGrpcStreamAndTheHeapAgainstTheModelEachWithItsGoal()
+    void thePullAndThePushAreMeasuredAgainstTheRawSocketWithTheirFloorsAndTheHeapAgainstTheModelEachWithItsGoal()
             throws Exception {
         BenchFigures figures = new BenchFigures("federation", "16 MB");
-        BenchCommand.transfer(figures, 16, new TransferBench.Figures(16_000_000, 0.1, 0.2, 0.4, 0.6, 0.8, 10_000_000,
+        BenchCommand.transfer(figures, 16, new TransferBench.Figures(16_000_000, 0.1, 0.2, 0.4, 0.6, 0.25, 0.8, 10_000_000,
                 42_000_000, 90_000_000, 40_000_000));
 
         JsonNode f = written(figures);
 
-        assertThat(f).hasSize(9);
+        assertThat(f).hasSize(10);
         assertThat(f.get(0).get("ratio").asDouble()).isCloseTo(6.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(f.get(0).get("goal").asText()).isEqualTo("<= 1.5 x raw socket");
         assertThat(f.get(0).get("met").asBoolean()).isFalse();
@@ -44,15 +44,19 @@ class BenchCommandReportTest {
         assertThat(f.get(3).get("ratio").asDouble()).isCloseTo(3.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(f.get(4).get("reference").asText()).contains("bare gRPC stream");
         assertThat(f.get(4).get("ratio").asDouble()).isCloseTo(1.5, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(f.get(5).get("value").asDouble()).isEqualTo(0.8);
-        assertThat(f.get(6).get("value").asDouble()).isEqualTo(32.0);
-        assertThat(f.get(6).get("referenceValue").asDouble()).isEqualTo(16.0);
-        assertThat(f.get(6).get("ratio").asDouble()).isEqualTo(2.0);
-        assertThat(f.get(6).get("met").asBoolean()).isTrue();
-        assertThat(f.get(7).get("name").asText()).contains("listening server", "model excluded");
-        assertThat(f.get(7).get("value").asDouble()).as("40 - 10 - 16 MB").isEqualTo(14.0);
-        assertThat(f.get(8).get("name").asText()).contains("garbage included");
-        assertThat(f.get(8).get("ratio").asDouble()).isEqualTo(5.0);
+        assertThat(f.get(5).get("name").asText()).contains("push", "acceptance");
+        assertThat(f.get(5).get("ratio").asDouble()).isCloseTo(2.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(f.get(5).get("goal").asText()).isEqualTo("<= 1.5 x raw socket");
+        assertThat(f.get(5).get("met").asBoolean()).isFalse();
+        assertThat(f.get(6).get("value").asDouble()).isEqualTo(0.8);
+        assertThat(f.get(7).get("value").asDouble()).isEqualTo(32.0);
+        assertThat(f.get(7).get("referenceValue").asDouble()).isEqualTo(16.0);
+        assertThat(f.get(7).get("ratio").asDouble()).isEqualTo(2.0);
+        assertThat(f.get(7).get("met").asBoolean()).isTrue();
+        assertThat(f.get(8).get("name").asText()).contains("listening server", "model excluded");
+        assertThat(f.get(8).get("value").asDouble()).as("40 - 10 - 16 MB").isEqualTo(14.0);
+        assertThat(f.get(9).get("name").asText()).contains("garbage included");
+        assertThat(f.get(9).get("ratio").asDouble()).isEqualTo(5.0);
     }
 
     @Test
