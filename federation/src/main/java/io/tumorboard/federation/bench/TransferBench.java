@@ -44,7 +44,7 @@ public final class TransferBench {
 
     /**
      * Figures for one model size; times in seconds, memory in bytes: the coordinator's heap in use after a
-     * collection at start, the most it retained while aggregating (see {@link CoordinatorProcess}), and the
+     * collection at start, the most it retained through a whole round (see {@link CoordinatorProcess}), and the
      * sum of its heap pools' peaks (garbage included), and its heap in use once its server listened, before any
      * site connected.
      */
