@@ -17,7 +17,8 @@ import java.util.Arrays;
 
 /**
  * One result being received: its header already checked, its update chunks written to a spool file as
- * they arrive while their digest is computed. A stream longer than declared is cut off at once.
+ * they arrive while their digest is computed and their values are checked ({@link UpdateCheck}). A stream longer
+ * than declared is cut off at once.
  */
 public final class ResultIntake {
 
@@ -30,10 +31,12 @@ public final class ResultIntake {
     private final byte[] declaredSha256;
     private final WritableByteChannel out;
     private final MessageDigest digest;
+    private final UpdateCheck.Running check;
     private long received;
 
+    /** An intake that spools to {@code file} and checks the values with {@code check} (both null: no update). */
     ResultIntake(String site, SiteReport report, Path file, UpdateEncoding encoding, float[] scales,
-                 long declaredBytes, byte[] declaredSha256) throws IOException {
+                 long declaredBytes, byte[] declaredSha256, UpdateCheck.Running check) throws IOException {
         this.site = site;
         this.report = report;
         this.file = file;
@@ -44,6 +47,7 @@ public final class ResultIntake {
         this.out = file == null ? Channels.newChannel(OutputStream.nullOutputStream()) : FileChannel.open(file,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         this.digest = sha256();
+        this.check = check;
     }
 
     public String site() {
@@ -63,12 +67,18 @@ public final class ResultIntake {
                     "update stream longer than its declared " + declaredBytes + " bytes");
         }
         digest.update(chunk.duplicate());
+        if (check != null) {
+            check.accept(chunk);
+        }
         while (chunk.hasRemaining()) {
             out.write(chunk);
         }
     }
 
-    /** Closes the spool file and checks that the whole declared payload arrived with its digest. */
+    /**
+     * Closes the spool file and checks that the whole declared payload arrived with its digest, and that its values
+     * pass the update check (finite, norm within the run's bound).
+     */
     SpooledUpdate finish() throws IOException, RefusedResult {
         out.close();
         if (file == null) {
@@ -82,6 +92,7 @@ public final class ResultIntake {
             throw new RefusedResult(RefusedResult.Kind.INVALID, AuditEvent.MALFORMED_UPDATE,
                     "update digest does not match its payload");
         }
+        check.norm();
         return new SpooledUpdate(site, report, file, encoding, scales);
     }
 

@@ -53,7 +53,6 @@ public final class TrainingRun {
     private final SiteRoster sites;
     private final IssuedTasks tasks;
     private final UpdateSpool spool;
-    private final UpdateCheck check;
     private final CalibrationExchanges calibration;
     private final GlobalModel model;
     private final RoundSequence rounds;
@@ -67,8 +66,8 @@ public final class TrainingRun {
         this.refusals = new RefusalAudit(audit);
         this.sites = new SiteRoster(admittedSites, refusals);
         this.tasks = new IssuedTasks(refusals);
-        this.spool = new UpdateSpool(workDir.resolve("spool"), initial.layout(), refusals);
-        this.check = new UpdateCheck(initial.layout(), cfg.maxUpdateNorm());
+        this.spool = new UpdateSpool(workDir.resolve("spool"), initial.layout(), refusals,
+                new UpdateCheck(initial.layout(), cfg.maxUpdateNorm()));
         RunCheckpoint checkpoint = new RunCheckpoint(workDir.resolve("checkpoint"), cfg.digest());
         this.calibration = new CalibrationExchanges(cfg.runId(), cfg.rounds(), checkpoint, listener);
         Optional<RunCheckpoint.State> resumed = load(checkpoint, cfg, initial);
@@ -166,15 +165,12 @@ public final class TrainingRun {
         SpooledUpdate update;
         try {
             update = intake.finish();
-            if (update != null) {
-                check.check(update);
-            }
         } catch (RefusedResult r) {
             intake.abort();
             throw audited(r, intake.site(), report.round());
         } catch (IOException e) {
             intake.abort();
-            throw new UncheckedIOException("cannot read back the spooled update of " + intake.site(), e);
+            throw new UncheckedIOException("cannot close the spooled update of " + intake.site(), e);
         }
         synchronized (this) {
             try {

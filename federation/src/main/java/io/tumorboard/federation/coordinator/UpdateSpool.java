@@ -27,11 +27,13 @@ final class UpdateSpool {
     private final Path dir;
     private final ModelLayout layout;
     private final RefusalAudit refusals;
+    private final UpdateCheck check;
 
-    UpdateSpool(Path dir, ModelLayout layout, RefusalAudit refusals) {
+    UpdateSpool(Path dir, ModelLayout layout, RefusalAudit refusals, UpdateCheck check) {
         this.dir = dir;
         this.layout = layout;
         this.refusals = refusals;
+        this.check = check;
     }
 
     /**
@@ -42,7 +44,7 @@ final class UpdateSpool {
             throws RefusedResult {
         try {
             if (report.kind() != TaskKind.TRAIN) {
-                return new ResultIntake(site, report, null, UpdateEncoding.FP32, new float[0], 0, new byte[0]);
+                return new ResultIntake(site, report, null, UpdateEncoding.FP32, new float[0], 0, new byte[0], null);
             }
             if (update == null || !update.layout().equals(layout)) {
                 throw refusals.refuse(RefusedResult.Kind.INVALID, AuditEvent.MALFORMED_UPDATE, site, report.round(),
@@ -64,7 +66,8 @@ final class UpdateSpool {
             Path roundDir = roundDir(report.round());
             Files.createDirectories(roundDir);
             return new ResultIntake(site, report, roundDir.resolve(site + "-" + report.taskId() + ".bin"),
-                    update.encoding(), update.scales(), update.totalBytes(), update.sha256());
+                    update.encoding(), update.scales(), update.totalBytes(), update.sha256(),
+                    check.start(update.encoding(), update.scales()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the spool file of a result from " + site, e);
         }

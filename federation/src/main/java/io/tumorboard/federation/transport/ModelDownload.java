@@ -11,7 +11,7 @@ import java.util.Arrays;
 /**
  * A model arriving at a site, fed its payload in pieces of any size, in order: each piece goes into the running
  * SHA-256 and is decoded into the model's values at once, so no piece needs to be kept. A value split between
- * two pieces waits in a few carried bytes. Whatever goes wrong (more bytes than the header declares, bytes
+ * two pieces waits in the decoder ({@link PayloadDecoder#decodePiece}). Whatever goes wrong (more bytes than the header declares, bytes
  * before a header) is remembered, not thrown, because pieces are fed from inside gRPC's message parsing;
  * {@link #model} reports it. The values are decoded into an array the caller hands over for reuse (the previous
  * model's, given back by the site) when it has the layout's length, else into a fresh one: a 256 MB model then
@@ -24,8 +24,6 @@ final class ModelDownload {
     private final float[] values;
     private final PayloadDecoder decoder;
     private final MessageDigest digest;
-    private final ByteBuffer carry = ByteBuffer.allocate(8);
-    private final int bytesPerValue;
     private long received;
     private String failure;
 
@@ -36,7 +34,6 @@ final class ModelDownload {
         this.values = reusable != null && reusable.length == size ? reusable : new float[size];
         this.decoder = header == null ? null
                 : new PayloadDecoder(header.layout(), header.encoding(), header.scales());
-        this.bytesPerValue = header == null ? 1 : header.encoding().bytesPerValue();
         this.digest = sha256();
     }
 
@@ -79,23 +76,10 @@ final class ModelDownload {
             return;
         }
         digest.update(piece.duplicate());
-        if (carry.position() > 0) {
-            while (carry.position() < bytesPerValue && piece.hasRemaining()) {
-                carry.put(piece.get());
-            }
-            if (carry.position() < bytesPerValue) {
-                return;
-            }
-            carry.flip();
-            decoder.decode(carry, values, decoder.decoded(), 1);
-            carry.clear();
-        }
-        decoder.decode(piece, values, decoder.decoded(), values.length - decoder.decoded());
-        if (piece.remaining() >= bytesPerValue) {
+        decoder.decodePiece(piece, values, decoder.decoded(), values.length - decoder.decoded());
+        if (piece.hasRemaining()) {
             failure = "model stream holds more values than its layout";
-            return;
         }
-        carry.put(piece);
     }
 
     /** Throws IllegalArgumentException at once if the download has failed, so a site stops reading early. */
@@ -108,7 +92,7 @@ final class ModelDownload {
     /** The received model, once its payload is complete and matches the header's digest. */
     ModelWeights model() {
         refuseIfFailed();
-        if (received != header.totalBytes() || !decoder.complete() || carry.position() > 0
+        if (received != header.totalBytes() || !decoder.complete() || decoder.holdsPartialValue()
                 || !Arrays.equals(digest.digest(), header.sha256())) {
             throw new IllegalArgumentException("model stream incomplete or its digest does not match");
         }

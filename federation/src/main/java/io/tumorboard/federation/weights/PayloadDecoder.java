@@ -4,8 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Reads a wire payload back into floats, value by value, from buffers of any size: a value split across
- * two chunks stays in the caller's buffer (compact it and append the next chunk). Stateful: one decoder
+ * Reads a wire payload back into floats, value by value, from buffers of any size. With {@link #decode}, a value
+ * split across two chunks stays in the caller's buffer (compact it and append the next chunk); with
+ * {@link #decodePiece}, for pieces read once and not kept, the decoder carries it itself. Stateful: one decoder
  * per payload.
  */
 public final class PayloadDecoder {
@@ -14,6 +15,7 @@ public final class PayloadDecoder {
     private final float[] scales;
     private final int[] tensorEnds;
     private final int size;
+    private final ByteBuffer carry = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
     private int index;
     private int tensor;
 
@@ -54,6 +56,36 @@ public final class PayloadDecoder {
         }
         index += n;
         return n;
+    }
+
+    /**
+     * Decodes {@code piece} into {@code out} from {@code outPos}, at most {@code max} values, and keeps the bytes of
+     * a value that continues in the next piece; returns how many values were decoded. What stays in {@code piece}
+     * did not fit: more than {@code max} values, or bytes beyond the layout's last value.
+     */
+    public int decodePiece(ByteBuffer piece, float[] out, int outPos, int max) {
+        int n = 0;
+        if (carry.position() > 0 && max > 0 && index < size) {
+            while (carry.position() < encoding.bytesPerValue() && piece.hasRemaining()) {
+                carry.put(piece.get());
+            }
+            if (carry.position() < encoding.bytesPerValue()) {
+                return 0;
+            }
+            carry.flip();
+            n = decode(carry, out, outPos, 1);
+            carry.clear();
+        }
+        n += decode(piece, out, outPos + n, max - n);
+        if (n < max && index < size && piece.remaining() < encoding.bytesPerValue()) {
+            carry.put(piece);
+        }
+        return n;
+    }
+
+    /** Whether {@link #decodePiece} holds the first bytes of a value still waiting for the rest. */
+    public boolean holdsPartialValue() {
+        return carry.position() > 0;
     }
 
     /** True once every value of the layout has been decoded. */

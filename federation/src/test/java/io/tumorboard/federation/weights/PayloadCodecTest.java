@@ -65,6 +65,43 @@ class PayloadCodecTest {
     }
 
     @Test
+    void piecesSplitAnywhereDecodeToTheSameValuesInEveryEncodingWithTheSplitValueCarriedByTheDecoder() {
+        float[] v = randomValues(4);
+        for (UpdateEncoding enc : UpdateEncoding.values()) {
+            PayloadEncoder encoder = PayloadEncoder.forValues(LAYOUT, enc, v);
+            float[] whole = roundTrip(v, enc, 1 << 20);
+            for (int piece : new int[] {1, 3, 5, 7}) {
+                PayloadDecoder decoder = new PayloadDecoder(LAYOUT, enc, encoder.scales());
+                float[] out = new float[v.length];
+                Iterator<ByteBuffer> chunks = encoder.chunks(v, piece);
+                while (chunks.hasNext()) {
+                    ByteBuffer c = chunks.next();
+                    decoder.decodePiece(c, out, decoder.decoded(), out.length - decoder.decoded());
+                    assertThat(c.hasRemaining()).as("every byte taken or carried").isFalse();
+                }
+                assertThat(decoder.complete()).isTrue();
+                assertThat(decoder.holdsPartialValue()).isFalse();
+                assertThat(out).as(enc + " in pieces of " + piece).isEqualTo(whole);
+            }
+        }
+    }
+
+    @Test
+    void bytesBeyondTheLayoutsLastValueStayInThePiece() {
+        float[] v = randomValues(5);
+        ByteBuffer payload = ByteBuffer.allocate(4 * v.length + 6);
+        PayloadEncoder.forValues(LAYOUT, UpdateEncoding.FP32, v).chunks(v, 1 << 20).forEachRemaining(payload::put);
+        payload.put(new byte[6]).flip();
+        PayloadDecoder decoder = new PayloadDecoder(LAYOUT, UpdateEncoding.FP32, new float[0]);
+
+        int n = decoder.decodePiece(payload, new float[v.length], 0, v.length);
+
+        assertThat(n).isEqualTo(v.length);
+        assertThat(payload.remaining()).isEqualTo(6);
+        assertThat(decoder.holdsPartialValue()).isFalse();
+    }
+
+    @Test
     void halfPrecisionConversionFollowsIeee754OnSpecialValues() {
         assertThat(Half.toFloat(Half.fromFloat(65504f))).isEqualTo(65504f);
         assertThat(Half.toFloat(Half.fromFloat(1e6f))).isEqualTo(Float.POSITIVE_INFINITY);
