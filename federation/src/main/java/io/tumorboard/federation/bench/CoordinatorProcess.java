@@ -48,7 +48,8 @@ public final class CoordinatorProcess {
         int values = Integer.parseInt(args[2]);
         long base = RetainedHeapProbe.collectAndSample();
         resetPeaks();
-        RunConfiguration cfg = RunConfiguration.of("bench", ROUNDS, 1, 1).withTraining(1, 0.1, Duration.ofMinutes(5), 1L)
+        RunConfiguration cfg = RunConfiguration.of("bench", ROUNDS, 1, 1)
+                .withTraining(1, 0.1, Duration.ofMinutes(5), 1L)
                 .withEncoding(io.tumorboard.federation.weights.UpdateEncoding.FP32, 1e9);
         RetainedHeapProbe probe = new RetainedHeapProbe();
         RoundListener probeLastRound = new RoundListener() {

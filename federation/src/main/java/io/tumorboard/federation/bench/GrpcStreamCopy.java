@@ -38,7 +38,8 @@ import java.util.concurrent.TimeUnit;
 final class GrpcStreamCopy implements Closeable {
 
     private static final int MESSAGE_BYTES = 1 << 20;
-    private static final MethodDescriptor<Int64Value, BytesValue> STREAM = MethodDescriptor.<Int64Value, BytesValue>newBuilder()
+    private static final MethodDescriptor<Int64Value, BytesValue> STREAM = MethodDescriptor
+            .<Int64Value, BytesValue>newBuilder()
             .setType(MethodDescriptor.MethodType.SERVER_STREAMING)
             .setFullMethodName(MethodDescriptor.generateFullMethodName("tumorboard.bench.Copy", "Stream"))
             .setRequestMarshaller(ProtoUtils.marshaller(Int64Value.getDefaultInstance()))
@@ -60,7 +61,8 @@ final class GrpcStreamCopy implements Closeable {
                         .trustManager(certs.caCert().toFile()).clientAuth(ClientAuth.REQUIRE).build())
                 .addService(copy).build().start();
         // The windows and message limit a site's channel to the coordinator has.
-        channel = NettyChannelBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getPort()))
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getPort());
+        channel = NettyChannelBuilder.forAddress(address)
                 .overrideAuthority("localhost").sslContext(TlsCredentials.site(certs, site))
                 .maxInboundMessageSize(2 << 20).flowControlWindow(CoordinatorServer.FLOW_CONTROL_WINDOW).build();
         seconds(MESSAGE_BYTES);

@@ -120,7 +120,8 @@ public final class SteadyStatePulls {
             }
         }
         System.out.printf(Locale.ROOT, "FLOORS %d bytes, %d warm-up, %d timed, medians: raw socket %.3f s, mutual-TLS"
-                + " socket %.3f s (%.2f x raw), bare gRPC over mutual TLS %.3f s (%.2f x raw) | raw %s | tls %s | grpc %s%n",
+                + " socket %.3f s (%.2f x raw), bare gRPC over mutual TLS %.3f s (%.2f x raw)"
+                + " | raw %s | tls %s | grpc %s%n",
                 bytes, warmups, timed, median(raw), median(tls), median(tls) / median(raw), median(grpc),
                 median(grpc) / median(raw), rounded(raw), rounded(tls), rounded(grpc));
     }

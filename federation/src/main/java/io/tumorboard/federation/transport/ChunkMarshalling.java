@@ -17,9 +17,9 @@ import io.grpc.protobuf.ProtoUtils;
 import io.tumorboard.federation.v1.FederationCoordinatorGrpc;
 import io.tumorboard.federation.v1.ResultPart;
 import io.tumorboard.federation.v1.WeightChunk;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ByteArrayInputStream;
 import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ import java.util.List;
  */
 final class ChunkMarshalling {
 
-    /** PushResult's parts, parsed with their chunk bytes sharing each message's own array (the coordinator's side). */
+    /** PushResult's parts, their chunk bytes sharing the pieces they were read into (the coordinator's side). */
     static final MethodDescriptor.Marshaller<ResultPart> PUSHED_PARTS = new PushedParts();
 
     /** Largest piece a received chunk is read into: under half of the smallest G1 region (1 MiB). */
