@@ -1,5 +1,6 @@
 package io.tumorboard.federation.coordinator;
 
+import io.tumorboard.federation.weights.HeapBlocks;
 import io.tumorboard.federation.weights.ModelWeights;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,12 +18,8 @@ import java.util.List;
  */
 final class Aggregation {
 
-    /**
-     * Values per block. The double accumulator of 1 << 16 values was 16 bytes over half a G1 region of a small
-     * heap (1 MiB regions up to 2 GB), so G1 gave it a whole humongous region; 1 << 15 keeps every block an
-     * ordinary object, and the loops over it no slower.
-     */
-    static final int BLOCK = 1 << 15;
+    /** Values per block: the double accumulator, the largest of the blocks, fills one {@link HeapBlocks#BYTES}. */
+    static final int BLOCK = HeapBlocks.BYTES / Double.BYTES;
 
     private final CoordinateRule rule;
     private final ServerStep step;

@@ -1,6 +1,7 @@
 package io.tumorboard.federation.coordinator;
 
 import io.tumorboard.federation.run.SiteReport;
+import io.tumorboard.federation.weights.HeapBlocks;
 import io.tumorboard.federation.weights.ModelLayout;
 import io.tumorboard.federation.weights.PayloadDecoder;
 import io.tumorboard.federation.weights.UpdateEncoding;
@@ -25,8 +26,7 @@ record SpooledUpdate(String site, SiteReport report, Path file, UpdateEncoding e
     static final class Reader implements Closeable {
         private final FileChannel channel;
         private final PayloadDecoder decoder;
-        // 256 KiB: sequential reads need no more, and a 1 MiB heap buffer is humongous (two G1 regions) in small heaps.
-        private final ByteBuffer buf = ByteBuffer.allocate(256 << 10);
+        private final ByteBuffer buf = ByteBuffer.allocate(HeapBlocks.BYTES);
 
         private Reader(FileChannel channel, PayloadDecoder decoder) {
             this.channel = channel;

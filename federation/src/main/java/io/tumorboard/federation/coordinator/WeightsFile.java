@@ -1,5 +1,6 @@
 package io.tumorboard.federation.coordinator;
 
+import io.tumorboard.federation.weights.HeapBlocks;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -16,11 +17,8 @@ import java.nio.file.StandardOpenOption;
  */
 public final class WeightsFile {
 
-    /**
-     * Values per I/O block (256 KiB of fp32): ample for sequential file I/O, and under half a G1 region even in
-     * the smallest heaps, where a 1 MiB buffer is a humongous object that holds two whole regions.
-     */
-    private static final int BLOCK = 1 << 16;
+    /** Values per I/O block (fp32). */
+    private static final int BLOCK = HeapBlocks.BYTES / Float.BYTES;
 
     private WeightsFile() {
     }

@@ -12,11 +12,12 @@ import io.grpc.MethodDescriptor;
 import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
-import io.grpc.stub.ServerCalls;
 import io.grpc.protobuf.ProtoUtils;
+import io.grpc.stub.ServerCalls;
 import io.tumorboard.federation.v1.FederationCoordinatorGrpc;
 import io.tumorboard.federation.v1.ResultPart;
 import io.tumorboard.federation.v1.WeightChunk;
+import io.tumorboard.federation.weights.HeapBlocks;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,8 +44,8 @@ final class ChunkMarshalling {
     /** PushResult's parts, their chunk bytes sharing the pieces they were read into (the coordinator's side). */
     static final MethodDescriptor.Marshaller<ResultPart> PUSHED_PARTS = new PushedParts();
 
-    /** Largest piece a received chunk is read into: under half of the smallest G1 region (1 MiB). */
-    static final int PIECE_BYTES = 256 << 10;
+    /** Largest piece a received chunk is read into. */
+    static final int PIECE_BYTES = HeapBlocks.BYTES;
 
     private ChunkMarshalling() {
     }

@@ -25,6 +25,7 @@ import io.tumorboard.federation.weights.PayloadHeader;
 import io.tumorboard.federation.weights.UpdateEncoding;
 import java.io.IOException;
 import java.lang.ref.WeakReference;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Iterator;
@@ -304,7 +305,7 @@ final class CoordinatorService extends FederationCoordinatorGrpc.FederationCoord
                         throw new IllegalArgumentException("a result starts with its header");
                     } else {
                         try {
-                            for (java.nio.ByteBuffer piece : ChunkMarshalling.views(part.getChunk().getData())) {
+                            for (ByteBuffer piece : ChunkMarshalling.views(part.getChunk().getData())) {
                                 intake.append(piece);
                             }
                         } catch (RefusedResult r) {

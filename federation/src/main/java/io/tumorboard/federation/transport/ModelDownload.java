@@ -11,9 +11,9 @@ import java.util.Arrays;
 /**
  * A model arriving at a site, fed its payload in pieces of any size, in order: each piece goes into the running
  * SHA-256 and is decoded into the model's values at once, so no piece needs to be kept. A value split between
- * two pieces waits in the decoder ({@link PayloadDecoder#decodePiece}). Whatever goes wrong (more bytes than the header declares, bytes
- * before a header) is remembered, not thrown, because pieces are fed from inside gRPC's message parsing;
- * {@link #model} reports it. The values are decoded into an array the caller hands over for reuse (the previous
+ * two pieces waits in the decoder ({@link PayloadDecoder#decodePiece}). Whatever goes wrong (more bytes than the
+ * header declares, bytes before a header) is remembered, not thrown, because pieces are fed from inside gRPC's
+ * message parsing; {@link #model} reports it. The values are decoded into an array the caller hands over for reuse (the previous
  * model's, given back by the site) when it has the layout's length, else into a fresh one: a 256 MB model then
  * costs no new array, no zeroing and no collection per pull. Every value is overwritten before {@link #model}
  * accepts the download (it checks that all of them were decoded), so nothing of the previous model survives.

@@ -115,8 +115,7 @@ public final class PayloadEncoder {
     /** SHA-256 of the whole payload, computed chunk by chunk. */
     public byte[] sha256(float[] values) {
         MessageDigest md = sha256();
-        // 256 KiB blocks: a 1 MiB one is a humongous object (two G1 regions) in small heaps, and no faster to digest.
-        int perBlock = (256 << 10) / encoding.bytesPerValue();
+        int perBlock = HeapBlocks.BYTES / encoding.bytesPerValue();
         ByteBuffer block = ByteBuffer.allocate(perBlock * encoding.bytesPerValue());
         for (int from = 0; from < values.length; from += perBlock) {
             block.clear();
